@@ -1,0 +1,39 @@
+/**
+ * Assembles LianPei: the core collections and the plugins. Nothing else belongs here; the
+ * environment is read in src/env.ts and the database chosen in src/db.ts.
+ */
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { en } from '@payloadcms/translations/languages/en'
+import { zh } from '@payloadcms/translations/languages/zh'
+import { buildConfig } from 'payload'
+import { CORE, coreCollections } from './collections'
+import { databaseAdapter } from './src/db'
+import { emailAdapter } from './src/email'
+import { healthEndpoint } from './src/endpoints/health'
+import { env } from './src/env'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+const config = env()
+
+export default buildConfig({
+  secret: config.PAYLOAD_SECRET,
+  db: databaseAdapter(config),
+  email: emailAdapter(config),
+  editor: lexicalEditor(),
+  collections: coreCollections({ media: { staticDir: path.join(config.DATA_DIR, 'media') } }),
+  plugins: [],
+  endpoints: [healthEndpoint(config.DATABASE_KIND)],
+  admin: {
+    user: CORE.users,
+    importMap: { baseDir: dirname, importMapFile: path.join(dirname, 'src/app/(payload)/admin/importMap.js') },
+    meta: { titleSuffix: ' · LianPei 联培' },
+  },
+  i18n: { supportedLanguages: { zh, en }, fallbackLanguage: 'zh' },
+  upload: { limits: { fileSize: config.UPLOAD_LIMIT_MB * 1024 * 1024 } },
+  logger: { options: { level: config.LOG_LEVEL } },
+  telemetry: false,
+  typescript: { outputFile: path.join(dirname, 'payload-types.ts') },
+  graphQL: { schemaOutputFile: path.join(dirname, 'schema.graphql') },
+})

@@ -1,0 +1,109 @@
+/**
+ * Seeds the demo data: organisations, accounts, published courses with modules. Idempotent: every
+ * record is found by its natural key (organisation code, email, course code, module order) and
+ * created only when missing, so running it twice changes nothing.
+ */
+import type { Payload } from 'payload'
+import { CORE } from '../collections/slugs'
+import { courses } from './data/courses'
+import { organizations } from './data/organizations'
+import { DEMO_PASSWORD, users } from './data/users'
+import { paragraphs } from './richText'
+
+type Id = number | string
+type Progress = (message: string) => void
+
+async function findOne(payload: Payload, collection: string, where: Record<string, unknown>) {
+  const { docs } = await payload.find({
+    collection: collection as never,
+    where: where as never,
+    limit: 1,
+    depth: 0,
+    draft: true,
+    overrideAccess: true,
+    pagination: false,
+  })
+  return docs[0] as { id: Id } | undefined
+}
+
+export type SeedResult = { created: number; existing: number }
+
+export async function seedDemo(payload: Payload, progress: Progress = (m) => payload.logger.info(m)): Promise<SeedResult> {
+  const result: SeedResult = { created: 0, existing: 0 }
+  const upsert = async (collection: string, where: Record<string, unknown>, data: Record<string, unknown>, label: string) => {
+    const existing = await findOne(payload, collection, where)
+    if (existing) {
+      result.existing++
+      return existing.id
+    }
+    const doc = await payload.create({ collection: collection as never, data: data as never, overrideAccess: true, depth: 0 })
+    result.created++
+    progress(`  + ${collection}: ${label}`)
+    return (doc as { id: Id }).id
+  }
+
+  progress('seeding organisations')
+  const orgIds = new Map<string, Id>()
+  for (const { key, ...org } of organizations) {
+    orgIds.set(key, await upsert(CORE.organizations, { code: { equals: org.code } }, org, org.name))
+  }
+  const org = (key: string) => {
+    const id = orgIds.get(key)
+    if (id === undefined) throw new Error(`demo data names an unknown organisation "${key}"`)
+    return id
+  }
+
+  progress('seeding accounts')
+  const userIds = new Map<string, Id>()
+  for (const user of users) {
+    const data = {
+      email: user.email,
+      password: DEMO_PASSWORD,
+      name: user.name,
+      roles: user.roles,
+      organization: org(user.organization),
+      homeUniversity: user.homeUniversity ? org(user.homeUniversity) : undefined,
+      studentNumber: user.studentNumber,
+      preferredLanguage: 'zh',
+      ...(user.apiKey ? { enableAPIKey: true, apiKey: user.apiKey } : {}),
+    }
+    userIds.set(user.email, await upsert(CORE.users, { email: { equals: user.email } }, data, user.email))
+  }
+
+  progress('seeding courses and modules')
+  for (const course of courses) {
+    const { modules, organization, partners, author, ...fields } = course
+    const courseId = await upsert(
+      CORE.courses,
+      { code: { equals: course.code } },
+      {
+        ...fields,
+        body: paragraphs(course.summary),
+        organization: org(organization),
+        partners: partners.map(org),
+        authors: author ? [userIds.get(author)] : [],
+        _status: 'published',
+      },
+      `${course.code} ${course.title}`,
+    )
+    for (const [index, module] of modules.entries()) {
+      await upsert(
+        CORE.modules,
+        { and: [{ course: { equals: courseId } }, { order: { equals: index + 1 } }] },
+        {
+          course: courseId,
+          order: index + 1,
+          title: module.title,
+          kind: module.kind,
+          required: module.required ?? true,
+          weight: 1,
+          content: paragraphs(module.text),
+        },
+        `${course.code} #${index + 1} ${module.title}`,
+      )
+    }
+  }
+
+  progress(`demo data ready: ${result.created} created, ${result.existing} already there`)
+  return result
+}

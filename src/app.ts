@@ -1,0 +1,85 @@
+/**
+ * createApp(): the express app that hosts everything — Payload REST and GraphQL under /api,
+ * static files that plugins register, and the Next.js admin panel and portal. It builds; it does
+ * not listen (src/lifecycle.ts does), so tests drive it with supertest.
+ */
+import path from 'node:path'
+import { GRAPHQL_POST } from '@payloadcms/next/routes'
+import express, { type Express } from 'express'
+import helmet from 'helmet'
+import { getPayload, handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
+import { sendFetchResponse, toFetchRequest } from './http/fetchBridge'
+import { errorResponder, notFound } from './http/errors'
+import { requestLogger } from './http/requestLogger'
+import { type StaticRoute, staticRoutesOf } from './staticRoutes'
+
+export type AppOptions = {
+  /** The Payload config; defaults to payload.config.ts. */
+  config?: Promise<SanitizedConfig> | SanitizedConfig
+  /** Serve the admin panel and portal through Next.js; tests of the API leave it off. */
+  next?: false | { dev: boolean }
+}
+
+export type App = {
+  app: Express
+  payload: Payload
+  /** Closes what createApp opened: Next.js and the database. */
+  close: () => Promise<void>
+}
+
+export async function createApp(options: AppOptions = {}): Promise<App> {
+  const config = await (options.config ?? (await import('@payload-config')).default)
+  const payload = await getPayload({ config })
+  const graphql = GRAPHQL_POST(config)
+
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', 'loopback')
+  // The admin panel and the H5P player run inline scripts, so no CSP here; the rest of helmet's
+  // headers (nosniff, frame and referrer policies, HSTS behind TLS) apply everywhere.
+  app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }))
+  app.use(requestLogger(payload))
+
+  const payloadHandler = (handler: (request: Request) => Promise<Response>): express.RequestHandler =>
+    async (req, res, next) => {
+      try {
+        await sendFetchResponse(await handler(toFetchRequest(req)), res)
+      } catch (error) {
+        next(error)
+      }
+    }
+
+  app.post('/api/graphql', payloadHandler(graphql))
+  app.use('/api', payloadHandler((request) => handleEndpoints({ config, request })))
+
+  for (const route of staticRoutesOf(config)) mountStatic(app, route)
+
+  let closeNext = async () => {}
+  if (options.next) {
+    const { default: next } = await import('next')
+    const nextApp = next({ dev: options.next.dev, dir: path.resolve(import.meta.dirname, '..') })
+    await nextApp.prepare()
+    const handle = nextApp.getRequestHandler()
+    app.all('/{*path}', (req, res) => handle(req, res))
+    closeNext = () => nextApp.close()
+  } else {
+    app.use(notFound)
+  }
+  app.use(errorResponder(payload))
+
+  return {
+    app,
+    payload,
+    close: async () => {
+      await closeNext()
+      await payload.destroy()
+    },
+  }
+}
+
+function mountStatic(app: Express, route: StaticRoute) {
+  app.use(
+    route.path,
+    express.static(route.dir, { fallthrough: false, index: false, dotfiles: 'deny', setHeaders: route.setHeaders }),
+  )
+}

@@ -1,0 +1,24 @@
+/** Chooses Payload's database adapter from DATABASE_URI; nothing else in the code knows which. */
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import type { DatabaseAdapterObj } from 'payload'
+import type { Env } from './env'
+
+export function databaseAdapter(env: Env): DatabaseAdapterObj {
+  const migrationDir = path.resolve('migrations', env.DATABASE_KIND)
+  switch (env.DATABASE_KIND) {
+    case 'sqlite': {
+      const file = env.DATABASE_URI.slice('file:'.length)
+      if (file && !file.startsWith(':memory:')) mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+      // WAL lets readers (feed exports, the admin panel) run while a writer commits.
+      return sqliteAdapter({ busyTimeout: 5000, client: { url: env.DATABASE_URI }, migrationDir, wal: true })
+    }
+    case 'postgres':
+      return postgresAdapter({ pool: { connectionString: env.DATABASE_URI }, migrationDir })
+    case 'mongodb':
+      return mongooseAdapter({ url: env.DATABASE_URI, migrationDir })
+  }
+}

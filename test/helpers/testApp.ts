@@ -1,0 +1,30 @@
+/**
+ * Builds the real app on a database of its own, for one test file. Environment variables are set
+ * before the config is imported, because the config reads them once.
+ */
+import type { App } from '../../src/app'
+import { createTestDatabase, type TestDatabase } from './database'
+
+export type TestApp = App & { db: TestDatabase; stop: () => Promise<void> }
+
+export async function startTestApp(options: { next?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const db = await createTestDatabase()
+  Object.assign(process.env, {
+    DATABASE_URI: db.uri,
+    DATA_DIR: db.dataDir,
+    SEED_DEMO: 'never',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    PAYLOAD_SECRET: 'test-secret-0123456789abcdef0123456789abcdef',
+    ...options.env,
+  })
+  const { createApp } = await import('../../src/app')
+  const app = await createApp({ next: options.next ? { dev: false } : false })
+  return {
+    ...app,
+    db,
+    stop: async () => {
+      await app.close()
+      await db.drop()
+    },
+  }
+}
