@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { hasRole, isAdmin, or, self } from '../src/access'
+import { authenticated, hasRole, isAdmin, or, self } from '../src/access'
 import { learnerSourceFields } from './fields/learnerSource'
 import { enrolOnlyYourself } from './hooks/enrolOnlyYourself'
 import { setLearnerSourceKey } from './hooks/setLearnerSourceKey'
@@ -19,8 +19,9 @@ export const Enrollments: CollectionConfig = {
   labels: { singular: zhEn('选课记录', 'Enrolment'), plural: zhEn('选课记录', 'Enrolments') },
   admin: { defaultColumns: ['learner', 'source', 'status', 'progress'], group: zhEn('学习', 'Learning') },
   access: {
+    // Anyone may be a learner: students in courses, mentors in mentor training.
     read: or(isAdmin, hasRole('organizer'), self('learner')),
-    create: or(isAdmin, hasRole('organizer', 'student')),
+    create: authenticated,
     update: or(isAdmin, hasRole('organizer')),
     delete: isAdmin,
   },

@@ -3,9 +3,12 @@ import { isAdmin, isAdminField, or, ownOrganization, ROLE_LABELS, ROLES, self, u
 import { options, zhEn } from './i18n'
 import { CORE } from './slugs'
 
-/** The first account made in an empty database administers it; otherwise nobody could. */
+/**
+ * The first account registered in the admin panel of an empty database administers it; otherwise
+ * nobody could. Local API callers (seed, tests) say which roles they mean.
+ */
 const makeFirstUserAdmin: CollectionBeforeChangeHook = async ({ data, operation, req }) => {
-  if (operation !== 'create') return data
+  if (operation !== 'create' || req.payloadAPI === 'local') return data
   const { totalDocs } = await req.payload.count({ collection: CORE.users, req })
   if (totalDocs === 0) data.roles = ['admin']
   return data

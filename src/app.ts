@@ -8,6 +8,7 @@ import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import express, { type Express } from 'express'
 import helmet from 'helmet'
 import { getPayload, handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
+import { closeDatabase } from './db'
 import { sendFetchResponse, toFetchRequest } from './http/fetchBridge'
 import { errorResponder, notFound } from './http/errors'
 import { requestLogger } from './http/requestLogger'
@@ -73,6 +74,7 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
     close: async () => {
       await closeNext()
       await payload.destroy()
+      await closeDatabase(payload.db)
     },
   }
 }

@@ -22,3 +22,26 @@ export function databaseAdapter(env: Env): DatabaseAdapterObj {
       return mongooseAdapter({ url: env.DATABASE_URI, migrationDir })
   }
 }
+
+type PgPool = {
+  ended?: boolean
+  end: () => Promise<void>
+  _clients?: Array<{ release?: (destroy?: boolean) => void }>
+  _idle?: Array<{ client: unknown }>
+}
+
+/**
+ * Closes the connections themselves. Payload's destroy() resets the SQL adapters' state but
+ * leaves the libSQL client and the pg pool open; the postgres adapter also keeps one pool client
+ * checked out from connect() for good, and pool.end() waits for it forever unless released.
+ */
+export async function closeDatabase(db: unknown): Promise<void> {
+  const adapter = db as { pool?: PgPool; client?: { close?: () => void } }
+  const pool = adapter.pool
+  if (pool && !pool.ended) {
+    const idle = new Set((pool._idle ?? []).map((item) => item.client))
+    for (const client of pool._clients ?? []) if (!idle.has(client)) client.release?.(true)
+    await pool.end()
+  }
+  adapter.client?.close?.()
+}
