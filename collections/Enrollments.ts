@@ -25,7 +25,7 @@ export const Enrollments: CollectionConfig = {
     update: or(isAdmin, hasRole('organizer')),
     delete: isAdmin,
   },
-  hooks: { beforeValidate: [setLearnerSourceKey], beforeChange: [enrolOnlyYourself] },
+  hooks: { beforeValidate: [enrolOnlyYourself, setLearnerSourceKey] },
   fields: [
     ...learnerSourceFields(),
     {

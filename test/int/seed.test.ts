@@ -1,0 +1,79 @@
+import request from 'supertest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { courses } from '../../seed/data/courses'
+import { DEMO_PASSWORD, users } from '../../seed/data/users'
+import { resetDatabase } from '../../seed/resetDatabase'
+import { seedDemo } from '../../seed/seedDemo'
+import { seedIfEmpty } from '../../seed/seedIfEmpty'
+import { startTestApp, type TestApp } from '../helpers/testApp'
+
+let t: TestApp
+const messages: string[] = []
+
+beforeAll(async () => {
+  t = await startTestApp()
+  await seedIfEmpty(t.payload)
+})
+afterAll(async () => t?.stop())
+
+const count = async (collection: string, where?: object) =>
+  (await t.payload.count({ collection: collection as never, where: where as never, overrideAccess: true })).totalDocs
+
+describe('demo data', () => {
+  it('has at least 3 universities, 3 enterprises and an agency', async () => {
+    expect(await count('organizations', { kind: { equals: 'university' } })).toBeGreaterThanOrEqual(3)
+    expect(await count('organizations', { kind: { equals: 'enterprise' } })).toBeGreaterThanOrEqual(3)
+    expect(await count('organizations', { kind: { equals: 'agency' } })).toBeGreaterThanOrEqual(1)
+  })
+
+  it('has at least 6 published courses, each with modules, readable anonymously', async () => {
+    const res = await request(t.app).get('/api/courses?limit=100&depth=0')
+    expect(res.body.docs.length).toBeGreaterThanOrEqual(6)
+    expect(res.body.docs.length).toBe(courses.length)
+    for (const course of res.body.docs) {
+      const modules = await request(t.app).get(`/api/modules?where[course][equals]=${course.id}&depth=0`)
+      expect(modules.body.docs.length, course.code).toBeGreaterThan(0)
+    }
+  })
+
+  it.each(users.map((u) => [u.email]))('lets %s log in with the demo password', async (email) => {
+    const res = await request(t.app).post('/api/users/login').send({ email, password: DEMO_PASSWORD })
+    expect(res.status).toBe(200)
+  })
+
+  it('gives the two registrars API keys of two different universities, the student’s being the first', async () => {
+    const me = async (key: string) => (await request(t.app).get('/api/users/me').set('Authorization', `users API-Key ${key}`)).body.user
+    const first = await me('lianpei-demo-registrar-key')
+    const second = await me('lianpei-demo-registrar2-key')
+    expect(first.email).toBe('registrar@lianpei.demo')
+    expect(second.email).toBe('registrar2@lianpei.demo')
+    expect(first.organization).not.toEqual(second.organization)
+    const [student] = (await t.payload.find({ collection: 'users', where: { email: { equals: 'student@lianpei.demo' } }, overrideAccess: true, depth: 0 })).docs
+    expect(student.homeUniversity).toEqual(first.organization)
+  })
+
+  it('is idempotent: seeding again creates nothing', async () => {
+    const before = { users: await count('users'), courses: await count('courses'), modules: await count('modules') }
+    const result = await seedDemo(t.payload, (m) => messages.push(m))
+    expect(result.created).toBe(0)
+    expect({ users: await count('users'), courses: await count('courses'), modules: await count('modules') }).toEqual(before)
+    expect(messages.at(-1)).toMatch(/0 created/)
+  })
+
+  it('seedIfEmpty leaves a database with users alone', async () => {
+    const before = await count('organizations')
+    await seedIfEmpty(t.payload)
+    expect(await count('organizations')).toBe(before)
+  })
+
+  it('--reset wipes everything and seeds again', async () => {
+    await t.payload.create({ collection: 'organizations', data: { kind: 'university', name: '临时', code: '18888' }, overrideAccess: true })
+    await resetDatabase(t.payload)
+    expect(await count('organizations')).toBe(0)
+    expect(await count('users')).toBe(0)
+    const result = await seedDemo(t.payload, () => {})
+    expect(result.existing).toBe(0)
+    expect(await count('organizations', { code: { equals: '18888' } })).toBe(0)
+    expect(await count('courses')).toBe(courses.length)
+  })
+})
