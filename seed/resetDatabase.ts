@@ -7,13 +7,14 @@ import type { Payload } from 'payload'
  * Only `npm run seed -- --reset` and tests call it.
  */
 export async function resetDatabase(payload: Payload): Promise<void> {
-  let remaining = payload.config.collections.map((c) => c.slug).filter((slug) => !slug.startsWith('payload-'))
+  let remaining: string[] = payload.config.collections.map((c) => c.slug).filter((slug) => !slug.startsWith('payload-'))
   for (let pass = 0; remaining.length > 0; pass++) {
     const failed: string[] = []
+    type Slug = Parameters<typeof payload.db.deleteMany>[0]['collection']
     for (const slug of remaining) {
       try {
-        if (payload.collections[slug]?.config.versions) await payload.db.deleteVersions({ collection: slug, where: {} })
-        await payload.db.deleteMany({ collection: slug, where: {} })
+        if (payload.collections[slug as Slug]?.config.versions) await payload.db.deleteVersions({ collection: slug as Slug, where: {} })
+        await payload.db.deleteMany({ collection: slug as Slug, where: {} })
       } catch (error) {
         if (pass >= remaining.length) throw error
         failed.push(slug)

@@ -85,7 +85,7 @@ function developmentSecret(dataDir: string): string {
   return secret
 }
 
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   // Empty strings (FOO= in a .env file) mean "not set".
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''))
   const result = envSchema.safeParse(cleaned)

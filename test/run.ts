@@ -15,12 +15,12 @@ const onlyDb = process.env.TEST_DATABASES?.split(',') ?? ['sqlite', 'postgres']
 let passed = 0
 let failed = 0
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
+function run(cmd: string, args: string[], env: Record<string, string> = {}): number {
   const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
   return result.status ?? 1
 }
 
-function vitest(label: string, project: 'int' | 'e2e', env: NodeJS.ProcessEnv): void {
+function vitest(label: string, project: 'int' | 'e2e', env: Record<string, string>): void {
   const report = path.join(reports, `${label}-${project}.json`)
   process.stdout.write(`\n=== ${project} tests on ${label} ===\n`)
   const args = ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]

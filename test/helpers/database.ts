@@ -35,6 +35,13 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     drop: async () => {
       const client = new pg.Client({ connectionString: server })
       await client.connect()
+      // The app's pool has ended, but its sockets may still be closing: give them a moment, so
+      // that FORCE never has to cut a connection this process still listens to.
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await client.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name])
+        if (rows[0].n === 0) break
+        await new Promise((r) => setTimeout(r, 100))
+      }
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
       await client.end()
       rmSync(dataDir, { recursive: true, force: true })

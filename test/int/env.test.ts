@@ -9,7 +9,7 @@ const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'lianpei-env-'))
 describe('environment', () => {
   it('works with nothing set: SQLite under DATA_DIR, port 3000, a generated secret kept on disk', () => {
     const dir = tmp()
-    const source: NodeJS.ProcessEnv = { DATA_DIR: dir }
+    const source: Record<string, string> = { DATA_DIR: dir }
     const env = parseEnv(source)
     expect(env.PORT).toBe(3000)
     expect(env.DATABASE_KIND).toBe('sqlite')
