@@ -1,10 +1,16 @@
-/** Chooses Payload's database adapter from DATABASE_URI; nothing else in the code knows which. */
+/**
+ * Chooses Payload's database adapter from DATABASE_URI; nothing else in the code knows which.
+ * SQL databases push the schema by themselves in development; with NODE_ENV=production they
+ * apply the committed migrations in migrations/<kind>/ at start-up instead (`npm run migrate:create`).
+ */
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
+import { migrations as postgresMigrations } from '../migrations/postgres'
+import { migrations as sqliteMigrations } from '../migrations/sqlite'
 import type { Env } from './env'
 
 export function databaseAdapter(env: Env): DatabaseAdapterObj {
@@ -14,10 +20,10 @@ export function databaseAdapter(env: Env): DatabaseAdapterObj {
       const file = env.DATABASE_URI.slice('file:'.length)
       if (file && !file.startsWith(':memory:')) mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
       // WAL lets readers (feed exports, the admin panel) run while a writer commits.
-      return sqliteAdapter({ busyTimeout: 5000, client: { url: env.DATABASE_URI }, migrationDir, wal: true })
+      return sqliteAdapter({ busyTimeout: 5000, client: { url: env.DATABASE_URI }, migrationDir, prodMigrations: sqliteMigrations, wal: true })
     }
     case 'postgres':
-      return postgresAdapter({ pool: { connectionString: env.DATABASE_URI }, migrationDir })
+      return postgresAdapter({ pool: { connectionString: env.DATABASE_URI }, migrationDir, prodMigrations: postgresMigrations })
     case 'mongodb':
       return mongooseAdapter({ url: env.DATABASE_URI, migrationDir })
   }
