@@ -74,7 +74,12 @@ export interface Config {
     completions: Completion;
     users: User;
     organizations: Organization;
+    'credit-records': CreditRecord;
+    'course-mappings': CourseMapping;
+    'credit-webhooks': CreditWebhook;
+    'credit-webhook-deliveries': CreditWebhookDelivery;
     'payload-kv': PayloadKv;
+    'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
@@ -88,7 +93,12 @@ export interface Config {
     completions: CompletionsSelect<false> | CompletionsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     organizations: OrganizationsSelect<false> | OrganizationsSelect<true>;
+    'credit-records': CreditRecordsSelect<false> | CreditRecordsSelect<true>;
+    'course-mappings': CourseMappingsSelect<false> | CourseMappingsSelect<true>;
+    'credit-webhooks': CreditWebhooksSelect<false> | CreditWebhooksSelect<true>;
+    'credit-webhook-deliveries': CreditWebhookDeliveriesSelect<false> | CreditWebhookDeliveriesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
@@ -105,7 +115,15 @@ export interface Config {
   };
   user: User;
   jobs: {
-    tasks: unknown;
+    tasks: {
+      issueCreditRecord: TaskIssueCreditRecord;
+      deliverCreditWebhook: TaskDeliverCreditWebhook;
+      notifyLearnerOfCredit: TaskNotifyLearnerOfCredit;
+      inline: {
+        input: unknown;
+        output: unknown;
+      };
+    };
     workflows: unknown;
   };
 }
@@ -349,6 +367,115 @@ export interface Completion {
   createdAt: string;
 }
 /**
+ * Append-only: content never changes after issue; a record is only accepted, rejected, or revoked by an administrator. Bulk decisions: select records, choose Edit, set Status.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "credit-records".
+ */
+export interface CreditRecord {
+  id: number;
+  sequence: number;
+  key: string;
+  status: 'issued' | 'delivered' | 'accepted' | 'rejected' | 'revoked';
+  learner: number | User;
+  learnerName?: string | null;
+  studentNumber?: string | null;
+  homeUniversity?: (number | null) | Organization;
+  homeUniversityName?: string | null;
+  homeUniversityCode?: string | null;
+  sourceType: string;
+  sourceId: string;
+  sourceTitle?: string | null;
+  sourceTitleEn?: string | null;
+  sourceCode?: string | null;
+  issuingOrganizationName?: string | null;
+  issuingOrganizationCode?: string | null;
+  partnerOrganizations?: string | null;
+  credits: number;
+  hours?: number | null;
+  category?: string | null;
+  gradingScheme?: string | null;
+  score?: number | null;
+  grade?: string | null;
+  passed?: boolean | null;
+  completedAt: string;
+  issuedAt: string;
+  evidence?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  supersedes?: (number | null) | CreditRecord;
+  supersededBy?: (number | null) | CreditRecord;
+  deliveredAt?: string | null;
+  decidedAt?: string | null;
+  decidedBy?: (number | null) | User;
+  decisionReason?: string | null;
+  localCourseCode?: string | null;
+  revokedAt?: string | null;
+  revocationReason?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "course-mappings".
+ */
+export interface CourseMapping {
+  id: number;
+  /**
+   * Filled with the registrar’s university on create
+   */
+  university: number | Organization;
+  course: number | Course;
+  localCourseCode: string;
+  localCourseName?: string | null;
+  /**
+   * Local credits = platform credits × factor
+   */
+  creditFactor: number;
+  key?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "credit-webhooks".
+ */
+export interface CreditWebhook {
+  id: number;
+  university: number | Organization;
+  url: string;
+  /**
+   * Verifies the X-LianPei-Signature header
+   */
+  secret: string;
+  active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "credit-webhook-deliveries".
+ */
+export interface CreditWebhookDelivery {
+  id: number;
+  record: number | CreditRecord;
+  webhook: number | CreditWebhook;
+  university?: (number | null) | Organization;
+  attempt: number;
+  succeeded?: boolean | null;
+  httpStatus?: number | null;
+  error?: string | null;
+  durationMs?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -364,6 +491,98 @@ export interface PayloadKv {
     | number
     | boolean
     | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs".
+ */
+export interface PayloadJob {
+  id: number;
+  /**
+   * Input data provided to the job
+   */
+  input?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  taskStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  completedAt?: string | null;
+  totalTried?: number | null;
+  /**
+   * If hasError is true this job will not be retried
+   */
+  hasError?: boolean | null;
+  /**
+   * If hasError is true, this is the error that caused it
+   */
+  error?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Task execution log
+   */
+  log?:
+    | {
+        executedAt: string;
+        completedAt: string;
+        taskSlug: 'inline' | 'issueCreditRecord' | 'deliverCreditWebhook' | 'notifyLearnerOfCredit';
+        taskID: string;
+        input?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        output?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        state: 'failed' | 'succeeded';
+        error?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  taskSlug?: ('inline' | 'issueCreditRecord' | 'deliverCreditWebhook' | 'notifyLearnerOfCredit') | null;
+  queue?: string | null;
+  waitUntil?: string | null;
+  processing?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -399,6 +618,22 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'organizations';
         value: number | Organization;
+      } | null)
+    | ({
+        relationTo: 'credit-records';
+        value: number | CreditRecord;
+      } | null)
+    | ({
+        relationTo: 'course-mappings';
+        value: number | CourseMapping;
+      } | null)
+    | ({
+        relationTo: 'credit-webhooks';
+        value: number | CreditWebhook;
+      } | null)
+    | ({
+        relationTo: 'credit-webhook-deliveries';
+        value: number | CreditWebhookDelivery;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -592,11 +827,128 @@ export interface OrganizationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "credit-records_select".
+ */
+export interface CreditRecordsSelect<T extends boolean = true> {
+  sequence?: T;
+  key?: T;
+  status?: T;
+  learner?: T;
+  learnerName?: T;
+  studentNumber?: T;
+  homeUniversity?: T;
+  homeUniversityName?: T;
+  homeUniversityCode?: T;
+  sourceType?: T;
+  sourceId?: T;
+  sourceTitle?: T;
+  sourceTitleEn?: T;
+  sourceCode?: T;
+  issuingOrganizationName?: T;
+  issuingOrganizationCode?: T;
+  partnerOrganizations?: T;
+  credits?: T;
+  hours?: T;
+  category?: T;
+  gradingScheme?: T;
+  score?: T;
+  grade?: T;
+  passed?: T;
+  completedAt?: T;
+  issuedAt?: T;
+  evidence?: T;
+  supersedes?: T;
+  supersededBy?: T;
+  deliveredAt?: T;
+  decidedAt?: T;
+  decidedBy?: T;
+  decisionReason?: T;
+  localCourseCode?: T;
+  revokedAt?: T;
+  revocationReason?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "course-mappings_select".
+ */
+export interface CourseMappingsSelect<T extends boolean = true> {
+  university?: T;
+  course?: T;
+  localCourseCode?: T;
+  localCourseName?: T;
+  creditFactor?: T;
+  key?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "credit-webhooks_select".
+ */
+export interface CreditWebhooksSelect<T extends boolean = true> {
+  university?: T;
+  url?: T;
+  secret?: T;
+  active?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "credit-webhook-deliveries_select".
+ */
+export interface CreditWebhookDeliveriesSelect<T extends boolean = true> {
+  record?: T;
+  webhook?: T;
+  university?: T;
+  attempt?: T;
+  succeeded?: T;
+  httpStatus?: T;
+  error?: T;
+  durationMs?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
   key?: T;
   data?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs_select".
+ */
+export interface PayloadJobsSelect<T extends boolean = true> {
+  input?: T;
+  taskStatus?: T;
+  completedAt?: T;
+  totalTried?: T;
+  hasError?: T;
+  error?: T;
+  log?:
+    | T
+    | {
+        executedAt?: T;
+        completedAt?: T;
+        taskSlug?: T;
+        taskID?: T;
+        input?: T;
+        output?: T;
+        state?: T;
+        error?: T;
+        id?: T;
+      };
+  taskSlug?: T;
+  queue?: T;
+  waitUntil?: T;
+  processing?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -639,6 +991,38 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskIssueCreditRecord".
+ */
+export interface TaskIssueCreditRecord {
+  input: {
+    completionId: string;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeliverCreditWebhook".
+ */
+export interface TaskDeliverCreditWebhook {
+  input: {
+    recordId: string;
+    webhookId: string;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskNotifyLearnerOfCredit".
+ */
+export interface TaskNotifyLearnerOfCredit {
+  input: {
+    recordId: string;
+    event: string;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

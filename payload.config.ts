@@ -13,6 +13,8 @@ import { databaseAdapter } from './src/db'
 import { emailAdapter } from './src/email'
 import { healthEndpoint } from './src/endpoints/health'
 import { env } from './src/env'
+import { creditsPlugin } from './plugins/credits'
+import { userHasRole } from './src/access'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const config = env()
@@ -23,7 +25,19 @@ export default buildConfig({
   email: emailAdapter(config),
   editor: lexicalEditor(),
   collections: coreCollections({ media: { staticDir: path.join(config.DATA_DIR, 'media') } }),
-  plugins: [],
+  plugins: [
+    creditsPlugin({ publicUrl: config.PUBLIC_URL, dataDir: config.DATA_DIR, signingKeys: config.CREDENTIAL_SIGNING_KEYS }),
+  ],
+  jobs: {
+    // Plugins add their tasks. Only administrators may queue or run jobs through the API.
+    tasks: [],
+    access: {
+      queue: ({ req }) => userHasRole(req.user, 'admin'),
+      run: ({ req }) => userHasRole(req.user, 'admin'),
+      cancel: ({ req }) => userHasRole(req.user, 'admin'),
+    },
+    autoRun: config.JOBS_AUTORUN === 'true' ? [{ cron: '* * * * * *', limit: 100, queue: 'default' }] : [],
+  },
   endpoints: [healthEndpoint(config.DATABASE_KIND)],
   admin: {
     user: CORE.users,

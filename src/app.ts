@@ -52,6 +52,10 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
 
   app.post('/api/graphql', payloadHandler(graphql))
   app.use('/api', payloadHandler((request) => handleEndpoints({ config, request })))
+  // Well-known URIs live at the root by definition; plugins serve them as Payload root endpoints.
+  app.get('/.well-known/{*rest}', (req, res, next) =>
+    payloadHandler((request) => handleEndpoints({ config, request, path: `/api${req.path}` }))(req, res, next),
+  )
 
   for (const route of staticRoutesOf(config)) mountStatic(app, route)
 

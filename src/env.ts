@@ -51,6 +51,14 @@ const envSchema = z.object({
     .default('auto')
     .describe('auto seeds the demo data when the database is empty at start-up'),
   UPLOAD_LIMIT_MB: z.coerce.number().positive().default(20).describe('largest media upload, in MiB'),
+  CREDENTIAL_SIGNING_KEYS: z
+    .string()
+    .optional()
+    .describe('JSON array of private Ed25519 JWKs that sign credentials, newest first (npm run credentials:keygen); required in production, generated under DATA_DIR otherwise'),
+  JOBS_AUTORUN: z
+    .enum(['true', 'false'])
+    .default('true')
+    .describe('run queued jobs (credit issue, webhooks, email) in this process every second; false for separate job workers'),
 })
 
 export type DatabaseKind = 'sqlite' | 'mongodb' | 'postgres'
@@ -102,6 +110,9 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   // `next build` runs with NODE_ENV=production and evaluates the config, but never signs anything.
   const building = source.NEXT_PHASE === 'phase-production-build'
   if (env.NODE_ENV === 'production' && !building) {
+    if (!env.CREDENTIAL_SIGNING_KEYS) {
+      throw new EnvError('CREDENTIAL_SIGNING_KEYS is required when NODE_ENV=production (generate one with: npm run credentials:keygen)')
+    }
     if (!secret) throw new EnvError('PAYLOAD_SECRET is required when NODE_ENV=production')
     if (secret.length < MIN_SECRET_LENGTH || new Set(secret).size < 8) {
       throw new EnvError(

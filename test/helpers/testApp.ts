@@ -13,6 +13,8 @@ export async function startTestApp(options: { next?: boolean; env?: Record<strin
     DATABASE_URI: db.uri,
     DATA_DIR: db.dataDir,
     SEED_DEMO: 'never',
+    // Tests run queued jobs themselves (payload.jobs.run), so that they know when jobs ran.
+    JOBS_AUTORUN: 'false',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     PAYLOAD_SECRET: 'test-secret-0123456789abcdef0123456789abcdef',
     ...options.env,

@@ -4,12 +4,13 @@
  * without `npm run migrate:create`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { generateSigningJwk } from '../../plugins/credits/credentials/signingKeys'
 import { startTestApp, type TestApp } from '../helpers/testApp'
 
 let t: TestApp
 
 beforeAll(async () => {
-  t = await startTestApp({ env: { NODE_ENV: 'production' } })
+  t = await startTestApp({ env: { NODE_ENV: 'production', CREDENTIAL_SIGNING_KEYS: JSON.stringify([await generateSigningJwk()]) } })
 })
 afterAll(async () => t?.stop())
 

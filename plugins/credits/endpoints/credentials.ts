@@ -1,0 +1,71 @@
+import type { Endpoint } from 'payload'
+import { CREDIT_SLUGS } from '../constants'
+import { clrCredential, type Issuer, openBadgeCredential, signCredential } from '../credentials/openBadge'
+import type { SigningKeys } from '../credentials/signingKeys'
+import { errorResponse } from './requireRegistrar'
+
+type Doc = Record<string, any>
+type Keys = () => Promise<SigningKeys>
+const VC_JWT = 'application/vc+jwt'
+
+/**
+ * `GET /api/credit-records/:id/credential`: the record as a signed OpenBadgeCredential. Who may
+ * fetch it is who may read the record (the learner, their university's registrar, admins).
+ */
+export const credentialEndpoint = (issuer: Issuer, keys: Keys): Endpoint => ({
+  path: '/:id/credential',
+  method: 'get',
+  handler: async (req) => {
+    if (!req.user) return errorResponse(401, 'sign in as the learner or their university’s registrar')
+    const id = req.routeParams?.id as string
+    const record = await req.payload.findByID({ collection: CREDIT_SLUGS.records as never, id, depth: 0, overrideAccess: false, req, disableErrors: true })
+    if (!record) return errorResponse(404, `no credit record ${id} that you may see`)
+    const jwt = await signCredential(await keys(), openBadgeCredential(issuer, record as Doc))
+    return new Response(jwt, { headers: { 'content-type': VC_JWT } })
+  },
+})
+
+/** `GET /api/credit-records/transcript`: every record of the signed-in learner, as a CLR 2.0 credential. */
+export const transcriptEndpoint = (issuer: Issuer, keys: Keys): Endpoint => ({
+  path: '/transcript',
+  method: 'get',
+  handler: async (req) => {
+    if (!req.user) return errorResponse(401, 'sign in to download your transcript')
+    const { docs } = await req.payload.find({
+      collection: CREDIT_SLUGS.records as never,
+      where: { and: [{ learner: { equals: req.user.id } }, { status: { not_equals: 'revoked' } }, { supersededBy: { exists: false } }] },
+      sort: 'sequence',
+      depth: 0,
+      pagination: false,
+      overrideAccess: true,
+    })
+    const jwt = await signCredential(await keys(), clrCredential(issuer, req.user as Doc, docs as Doc[]))
+    return new Response(jwt, { headers: { 'content-type': VC_JWT } })
+  },
+})
+
+/** `GET /api/credit-records/:id/status`: public revocation status, for verifiers. */
+export const statusEndpoint: Endpoint = {
+  path: '/:id/status',
+  method: 'get',
+  handler: async (req) => {
+    const id = req.routeParams?.id as string
+    const record = (await req.payload.findByID({ collection: CREDIT_SLUGS.records as never, id, depth: 0, overrideAccess: true, disableErrors: true })) as Doc | null
+    if (!record) return errorResponse(404, `no credit record ${id}`)
+    return Response.json({
+      id: record.id,
+      status: record.status,
+      revoked: record.status === 'revoked',
+      revokedAt: record.revokedAt ?? null,
+      revocationReason: record.revocationReason ?? null,
+      supersededBy: record.supersededBy ?? null,
+    })
+  },
+}
+
+/** `GET /.well-known/jwks.json` (express forwards /.well-known to Payload's root endpoints). */
+export const jwksEndpoint = (keys: Keys): Endpoint => ({
+  path: '/.well-known/jwks.json',
+  method: 'get',
+  handler: async () => Response.json((await keys()).jwks, { headers: { 'cache-control': 'public, max-age=300' } }),
+})

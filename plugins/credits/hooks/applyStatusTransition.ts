@@ -1,0 +1,48 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+import { APIError, Forbidden, ValidationError } from 'payload'
+import { userHasRole } from '../../../src/access'
+import { CREDIT_SLUGS, type RecordStatus } from '../constants'
+
+const DECIDABLE: RecordStatus[] = ['issued', 'delivered']
+
+/**
+ * The one place the status of a record moves: issued → delivered (the feed, directly in the
+ * database) → accepted | rejected (the registrar), and revoked by an administrator with a reason.
+ * Repeating a decision is harmless; contradicting one is a 409.
+ */
+export const applyStatusTransition: CollectionBeforeChangeHook = ({ data, operation, originalDoc, req }) => {
+  if (operation !== 'update' || !originalDoc) return data
+  const from = originalDoc.status as RecordStatus
+  const to = (data.status ?? from) as RecordStatus
+  const user = req.user
+
+  if (from === 'revoked') {
+    if (to === 'revoked') return { ...data, status: from }
+    throw new APIError(`this record was revoked on ${originalDoc.revokedAt}; it cannot be ${to}`, 409)
+  }
+  if (to === from) {
+    // A repeated decision changes nothing, not even its notes.
+    if (from === 'accepted' || from === 'rejected') {
+      return { ...data, decisionReason: originalDoc.decisionReason, localCourseCode: originalDoc.localCourseCode }
+    }
+    return data
+  }
+  if (to === 'revoked') {
+    if (!userHasRole(user, 'admin')) throw new Forbidden(req.t)
+    const reason = (data.revocationReason ?? '').toString().trim()
+    if (!reason) {
+      throw new ValidationError({ collection: CREDIT_SLUGS.records, errors: [{ path: 'revocationReason', message: 'a revocation needs a reason' }] })
+    }
+    return { ...data, revokedAt: new Date().toISOString(), revocationReason: reason }
+  }
+  if (to === 'accepted' || to === 'rejected') {
+    if (!DECIDABLE.includes(from)) {
+      throw new APIError(`this record was already ${from}; a registrar cannot now mark it ${to}`, 409)
+    }
+    return { ...data, decidedAt: new Date().toISOString(), decidedBy: user?.id }
+  }
+  throw new ValidationError({
+    collection: CREDIT_SLUGS.records,
+    errors: [{ path: 'status', message: `status cannot be set to ${to} by hand; it moves to accepted, rejected or revoked` }],
+  })
+}

@@ -1,0 +1,71 @@
+/**
+ * The credit ledger. Every completion of a credit-bearing source becomes one append-only credit
+ * record; universities pull them (GET /api/credit-feed) or receive them (signed webhooks), accept
+ * or reject them, and learners hold them as signed Open Badges 3.0 credentials.
+ *
+ * Reads top-down: options → collections → the hook on completions → jobs → endpoints.
+ */
+import type { CollectionConfig, Config, Endpoint } from 'payload'
+import { CORE } from '../../collections/slugs'
+import { createCourseMappingsCollection } from './collections/CourseMappings'
+import { createCreditRecordsCollection } from './collections/CreditRecords'
+import { createCreditWebhooksCollection } from './collections/CreditWebhooks'
+import { createWebhookDeliveriesCollection } from './collections/WebhookDeliveries'
+import { createKeyring } from './credentials/keyring'
+import type { Issuer } from './credentials/openBadge'
+import { acknowledgeEndpoint } from './endpoints/acknowledge'
+import { correctEndpoint } from './endpoints/correct'
+import { creditFeedEndpoint } from './endpoints/creditFeed'
+import { credentialEndpoint, jwksEndpoint, statusEndpoint, transcriptEndpoint } from './endpoints/credentials'
+import { queueIssueOnCompletion } from './hooks/queueIssueOnCompletion'
+import { deliverWebhookTask } from './tasks/deliverWebhook'
+import { issueCreditRecordTask } from './tasks/issueCreditRecord'
+import { notifyLearnerTask } from './tasks/notifyLearner'
+import { type CreditsPluginOptions, sanitizeOptions } from './types'
+
+export { CREDIT_SLUGS } from './constants'
+export { CSV_COLUMNS } from './feed/csv'
+export { signPayload, verifySignature, SIGNATURE_HEADER } from './webhooks/signature'
+export type { CreditsPluginOptions } from './types'
+
+export const creditsPlugin =
+  (pluginOptions: CreditsPluginOptions = {}) =>
+  (config: Config): Config => {
+    const options = sanitizeOptions(pluginOptions)
+    if (!options.enabled) return config
+
+    const issuer: Issuer = { baseUrl: options.publicUrl, name: options.issuerName }
+    const keys = createKeyring(options)
+
+    const records = createCreditRecordsCollection()
+    const recordEndpoints: Endpoint[] = [
+      transcriptEndpoint(issuer, keys),
+      acknowledgeEndpoint,
+      correctEndpoint,
+      credentialEndpoint(issuer, keys),
+      statusEndpoint,
+    ]
+    records.endpoints = [...recordEndpoints, ...(Array.isArray(records.endpoints) ? records.endpoints : [])]
+
+    const collections: CollectionConfig[] = (config.collections ?? []).map((collection) =>
+      collection.slug === CORE.completions
+        ? { ...collection, hooks: { ...collection.hooks, afterChange: [...(collection.hooks?.afterChange ?? []), queueIssueOnCompletion] } }
+        : collection,
+    )
+
+    return {
+      ...config,
+      collections: [
+        ...collections,
+        records,
+        createCourseMappingsCollection(),
+        createCreditWebhooksCollection(),
+        createWebhookDeliveriesCollection(),
+      ],
+      endpoints: [...(config.endpoints ?? []), creditFeedEndpoint(options), jwksEndpoint(keys)],
+      jobs: {
+        ...config.jobs,
+        tasks: [...(config.jobs?.tasks ?? []), issueCreditRecordTask, deliverWebhookTask(options), notifyLearnerTask(options)],
+      },
+    }
+  }

@@ -1,0 +1,117 @@
+/**
+ * Issues the credit record of one completion: snapshots learner, source and organisations, takes
+ * the next sequence number and writes the record, then queues its webhooks and the learner's email.
+ *
+ * Runs as a job, outside the completion's transaction, and writes each attempt in a transaction
+ * of its own: a record numbered N is written only after N−1 is committed, so a registrar paging
+ * by sequence never skips one that commits late.
+ */
+import type { Payload } from 'payload'
+import { CORE } from '../../../collections/slugs'
+import { CREDIT_SLUGS, CREDIT_TASKS } from '../constants'
+import { gradeOf } from './grade'
+
+type Id = number | string
+type Doc = Record<string, any>
+
+const idOf = (v: unknown): Id | undefined => (v && typeof v === 'object' ? (v as { id: Id }).id : (v as Id | undefined))
+
+export type IssueResult = { status: 'issued' | 'exists' | 'not-credit-bearing'; recordId?: Id }
+
+async function findByKey(payload: Payload, key: string) {
+  const { docs } = await payload.find({ collection: CREDIT_SLUGS.records as never, where: { key: { equals: key } }, limit: 1, depth: 0, overrideAccess: true, pagination: false })
+  return docs[0] as Doc | undefined
+}
+
+async function nextSequence(payload: Payload): Promise<number> {
+  const { docs } = await payload.find({ collection: CREDIT_SLUGS.records as never, sort: '-sequence', limit: 1, depth: 0, overrideAccess: true, pagination: false })
+  return ((docs[0] as Doc | undefined)?.sequence ?? 0) + 1
+}
+
+const isUniqueViolationOn = (error: unknown, field: string) =>
+  JSON.stringify((error as { data?: unknown })?.data ?? '').includes(`"path":"${field}"`)
+
+/** Writes a record with the next free sequence number, retrying when another writer took it. */
+export async function appendRecord(payload: Payload, data: Doc): Promise<{ created: boolean; doc: Doc }> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const sequence = await nextSequence(payload)
+    try {
+      const doc = await payload.create({ collection: CREDIT_SLUGS.records as never, data: { ...data, sequence } as never, overrideAccess: true, depth: 0 })
+      return { created: true, doc: doc as Doc }
+    } catch (error) {
+      if (isUniqueViolationOn(error, 'key')) {
+        const existing = await findByKey(payload, data.key)
+        if (existing) return { created: false, doc: existing }
+      }
+      if (!isUniqueViolationOn(error, 'sequence')) throw error
+    }
+  }
+  throw new Error('could not take a credit-record sequence number after 20 attempts')
+}
+
+export async function queueRecordFollowUps(payload: Payload, record: Doc): Promise<void> {
+  const university = idOf(record.homeUniversity)
+  if (university !== undefined) {
+    const { docs: hooks } = await payload.find({
+      collection: CREDIT_SLUGS.webhooks as never,
+      where: { and: [{ university: { equals: university } }, { active: { equals: true } }] },
+      depth: 0,
+      overrideAccess: true,
+      pagination: false,
+    })
+    for (const hook of hooks as Doc[]) {
+      await payload.jobs.queue({ task: CREDIT_TASKS.deliverWebhook as never, input: { recordId: record.id, webhookId: hook.id } as never })
+    }
+  }
+  await payload.jobs.queue({ task: CREDIT_TASKS.notifyLearner as never, input: { recordId: record.id, event: 'issued' } as never })
+}
+
+export async function issueCreditRecord(payload: Payload, completionId: Id): Promise<IssueResult> {
+  const completion = (await payload.findByID({ collection: CORE.completions, id: completionId, depth: 0, overrideAccess: true })) as Doc
+  const key = `completion:${completion.id}`
+  const existing = await findByKey(payload, key)
+  if (existing) return { status: 'exists', recordId: existing.id }
+
+  const sourceType = completion.source.relationTo as string
+  const source = (await payload.findByID({ collection: sourceType as never, id: idOf(completion.source.value) as Id, depth: 0, overrideAccess: true, draft: false })) as Doc
+  if (typeof source.credits !== 'number' || source.credits <= 0) return { status: 'not-credit-bearing' }
+
+  const learner = (await payload.findByID({ collection: CORE.users, id: idOf(completion.learner) as Id, depth: 0, overrideAccess: true })) as Doc
+  const orgIds = [learner.homeUniversity, source.organization, ...(source.partners ?? [])].map(idOf).filter((v): v is Id => v !== undefined)
+  const { docs: orgs } = await payload.find({ collection: CORE.organizations, where: { id: { in: orgIds } }, depth: 0, overrideAccess: true, pagination: false })
+  const org = (id: unknown) => (orgs as Doc[]).find((o) => String(o.id) === String(idOf(id)))
+  const home = org(learner.homeUniversity)
+  const issuer = org(source.organization)
+  const { grade, passed } = gradeOf(completion.score, source.grading)
+
+  const { created, doc } = await appendRecord(payload, {
+    key,
+    status: 'issued',
+    learner: learner.id,
+    learnerName: learner.name,
+    studentNumber: learner.studentNumber ?? null,
+    homeUniversity: home?.id ?? null,
+    homeUniversityName: home?.name ?? null,
+    homeUniversityCode: home?.code ?? null,
+    sourceType,
+    sourceId: String(source.id),
+    sourceTitle: source.title,
+    sourceTitleEn: source.titleEn ?? null,
+    sourceCode: source.code ?? null,
+    issuingOrganizationName: issuer?.name ?? null,
+    issuingOrganizationCode: issuer?.code ?? null,
+    partnerOrganizations: (source.partners ?? []).map((p: unknown) => org(p)?.name).filter(Boolean).join('、') || null,
+    credits: source.credits,
+    hours: source.hours ?? null,
+    category: source.creditCategory ?? null,
+    gradingScheme: source.grading?.scheme ?? null,
+    score: completion.score ?? null,
+    grade,
+    passed,
+    completedAt: completion.completedAt,
+    issuedAt: new Date().toISOString(),
+    evidence: completion.evidence ?? null,
+  })
+  if (created) await queueRecordFollowUps(payload, doc)
+  return { status: created ? 'issued' : 'exists', recordId: doc.id }
+}

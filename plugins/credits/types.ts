@@ -1,0 +1,52 @@
+/** Options of the credits plugin; defaults are filled in once, by sanitizeOptions. */
+export type CreditsPluginOptions = {
+  /** @default true */
+  enabled?: boolean
+  /** Base URL of the platform, used as the credential issuer and in links. @default 'http://localhost:3000' */
+  publicUrl?: string
+  /** Folder where development signing keys are kept. @default './data' */
+  dataDir?: string
+  /**
+   * Private Ed25519 signing keys as a JSON array of JWKs, newest (active) first; older ones stay in
+   * the JWKS so credentials they signed still verify. Unset: a key is generated under dataDir.
+   */
+  signingKeys?: string
+  /** Issuer name on credentials. @default { zh: 'LianPei 联培平台', en: 'LianPei joint-training platform' } */
+  issuerName?: { zh: string; en: string }
+  webhooks?: {
+    /** Attempts per delivery, the first included. @default 8 */
+    attempts?: number
+    /** First retry delay in ms; doubles each time. @default 2000 */
+    backoffMs?: number
+    /** A receiver slower than this counts as failed. @default 10000 */
+    timeoutMs?: number
+  }
+  feed?: {
+    /** @default 100 */
+    defaultLimit?: number
+    /** @default 1000 */
+    maxLimit?: number
+  }
+}
+
+export type SanitizedCreditsOptions = {
+  enabled: boolean
+  publicUrl: string
+  dataDir: string
+  signingKeys?: string
+  issuerName: { zh: string; en: string }
+  webhooks: { attempts: number; backoffMs: number; timeoutMs: number }
+  feed: { defaultLimit: number; maxLimit: number }
+}
+
+export function sanitizeOptions(options: CreditsPluginOptions = {}): SanitizedCreditsOptions {
+  return {
+    enabled: options.enabled ?? true,
+    publicUrl: (options.publicUrl ?? 'http://localhost:3000').replace(/\/$/, ''),
+    dataDir: options.dataDir ?? './data',
+    signingKeys: options.signingKeys,
+    issuerName: options.issuerName ?? { zh: 'LianPei 联培平台', en: 'LianPei joint-training platform' },
+    webhooks: { attempts: 8, backoffMs: 2000, timeoutMs: 10_000, ...options.webhooks },
+    feed: { defaultLimit: 100, maxLimit: 1000, ...options.feed },
+  }
+}
