@@ -3,7 +3,6 @@
  * environment is read in src/env.ts and the database chosen in src/db.ts.
  */
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { zh } from '@payloadcms/translations/languages/zh'
@@ -13,10 +12,11 @@ import { databaseAdapter } from './src/db'
 import { emailAdapter } from './src/email'
 import { healthEndpoint } from './src/endpoints/health'
 import { env } from './src/env'
+import { PROJECT_ROOT } from './src/paths'
 import { creditsPlugin } from './plugins/credits'
 import { userHasRole } from './src/access'
 
-const dirname = path.dirname(fileURLToPath(import.meta.url))
+const dirname = PROJECT_ROOT
 const config = env()
 
 export default buildConfig({

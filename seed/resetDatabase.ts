@@ -7,7 +7,7 @@ import type { Payload } from 'payload'
  * Only `npm run seed -- --reset` and tests call it.
  */
 export async function resetDatabase(payload: Payload): Promise<void> {
-  let remaining: string[] = payload.config.collections.map((c) => c.slug).filter((slug) => !slug.startsWith('payload-'))
+  let remaining: string[] = payload.config.collections.map((c) => c.slug).filter((slug) => slug !== 'payload-migrations')
   for (let pass = 0; remaining.length > 0; pass++) {
     const failed: string[] = []
     type Slug = Parameters<typeof payload.db.deleteMany>[0]['collection']

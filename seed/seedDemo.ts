@@ -7,6 +7,7 @@ import type { Payload } from 'payload'
 import { CORE } from '../collections/slugs'
 import { courses } from './data/courses'
 import { organizations } from './data/organizations'
+import { demoCompletions } from './data/completions'
 import { DEMO_PASSWORD, users } from './data/users'
 import { paragraphs } from './richText'
 
@@ -103,6 +104,31 @@ export async function seedDemo(payload: Payload, progress: Progress = (m) => pay
       )
     }
   }
+
+  progress('seeding completions, credit records and a course mapping')
+  const courseId = async (code: string) => (await findOne(payload, CORE.courses, { code: { equals: code } }))?.id
+  const student = userIds.get('student@lianpei.demo')
+  for (const { code, score } of demoCompletions) {
+    const source = await courseId(code)
+    if (!student || source === undefined) continue
+    await upsert(
+      CORE.completions,
+      { key: { equals: `${student}:courses:${source}` } },
+      { learner: student, source: { relationTo: 'courses', value: source }, score, completedAt: new Date().toISOString(), evidence: { modules: 'all required modules', source: 'demo' } },
+      `student@lianpei.demo completed ${code}`,
+    )
+  }
+  const mapped = await courseId('LP-ROBOT-101')
+  if (mapped !== undefined) {
+    await upsert(
+      'course-mappings',
+      { key: { equals: `${org('songshan-univ')}:${mapped}` } },
+      { university: org('songshan-univ'), course: mapped, localCourseCode: 'GS085501', localCourseName: '工业机器人系统集成（联培）', creditFactor: 1 },
+      'songshan-univ maps LP-ROBOT-101 to GS085501',
+    )
+  }
+  // Completions queue their credit records; issue them now so the demo shows them at once.
+  await payload.jobs.run({ limit: 100 })
 
   progress(`demo data ready: ${result.created} created, ${result.existing} already there`)
   return result

@@ -3,7 +3,6 @@
  * static files that plugins register, and the Next.js admin panel and portal. It builds; it does
  * not listen (src/lifecycle.ts does), so tests drive it with supertest.
  */
-import path from 'node:path'
 import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import express, { type Express } from 'express'
 import helmet from 'helmet'
@@ -12,6 +11,7 @@ import { closeDatabase } from './db'
 import { sendFetchResponse, toFetchRequest } from './http/fetchBridge'
 import { errorResponder, notFound } from './http/errors'
 import { requestLogger } from './http/requestLogger'
+import { PROJECT_ROOT } from './paths'
 import { type StaticRoute, staticRoutesOf } from './staticRoutes'
 
 export type AppOptions = {
@@ -44,7 +44,7 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
   const payloadHandler = (handler: (request: Request) => Promise<Response>): express.RequestHandler =>
     async (req, res, next) => {
       try {
-        await sendFetchResponse(await handler(toFetchRequest(req)), res)
+        await sendFetchResponse(await handler(toFetchRequest(req, res)), res)
       } catch (error) {
         next(error)
       }
@@ -62,7 +62,7 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
   let closeNext = async () => {}
   if (options.next) {
     const { default: next } = await import('next')
-    const nextApp = next({ dev: options.next.dev, dir: path.resolve(import.meta.dirname, '..') })
+    const nextApp = next({ dev: options.next.dev, dir: PROJECT_ROOT })
     await nextApp.prepare()
     const handle = nextApp.getRequestHandler()
     app.all('/{*path}', (req, res) => handle(req, res))

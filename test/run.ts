@@ -40,7 +40,7 @@ if (run('npx', ['tsc', '--noEmit']) !== 0) {
   process.stdout.write('type check failed\n')
   failed += 1
 }
-if (run('npx', ['tsx', 'scripts/buildIfNeeded.ts']) !== 0) {
+if (run('node', ['scripts/buildIfNeeded.mjs']) !== 0) {
   process.stdout.write('admin panel build failed\n')
   failed += 1
 }

@@ -7,7 +7,7 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express'
 
-export function toFetchRequest(req: ExpressRequest, publicOrigin?: string): Request {
+export function toFetchRequest(req: ExpressRequest, res: ExpressResponse, publicOrigin?: string): Request {
   const origin = publicOrigin ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`
   const headers = new Headers()
   for (const [name, value] of Object.entries(req.headers)) {
@@ -17,7 +17,10 @@ export function toFetchRequest(req: ExpressRequest, publicOrigin?: string): Requ
   }
   const controller = new AbortController()
   // The client went away before we answered: let Payload stop work it would throw away.
-  req.socket.once('close', () => controller.abort())
+  // (On the response, not the socket: keep-alive sockets carry many requests.)
+  res.once('close', () => {
+    if (!res.writableFinished) controller.abort()
+  })
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
   return new Request(new URL(req.originalUrl, origin), {
     method: req.method,

@@ -52,11 +52,21 @@ describe('demo data', () => {
     expect(student.homeUniversity).toEqual(first.organization)
   })
 
+  it('gives the demo student credit records in their registrar’s feed, one mapped to a local course', async () => {
+    const feed = await request(t.app).get('/api/credit-feed?limit=100').set('Authorization', 'users API-Key lianpei-demo-registrar-key')
+    expect(feed.status).toBe(200)
+    expect(feed.body.records.length).toBeGreaterThanOrEqual(2)
+    expect(feed.body.records.some((r: { mapping: { localCourseCode: string } | null }) => r.mapping?.localCourseCode === 'GS085501')).toBe(true)
+    const other = await request(t.app).get('/api/credit-feed?limit=100').set('Authorization', 'users API-Key lianpei-demo-registrar2-key')
+    expect(other.body.records).toHaveLength(0)
+  })
+
   it('is idempotent: seeding again creates nothing', async () => {
-    const before = { users: await count('users'), courses: await count('courses'), modules: await count('modules') }
+    const before = { users: await count('users'), courses: await count('courses'), modules: await count('modules'), records: await count('credit-records') }
     const result = await seedDemo(t.payload, (m) => messages.push(m))
     expect(result.created).toBe(0)
-    expect({ users: await count('users'), courses: await count('courses'), modules: await count('modules') }).toEqual(before)
+    await t.payload.jobs.run({ limit: 100 })
+    expect({ users: await count('users'), courses: await count('courses'), modules: await count('modules'), records: await count('credit-records') }).toEqual(before)
     expect(messages.at(-1)).toMatch(/0 created/)
   })
 

@@ -36,6 +36,8 @@ export const createCreditRecordsCollection = (): CollectionConfig => ({
     ),
   },
   defaultSort: 'sequence',
+  // The feed's keyset read: one university's records after a sequence number, in order.
+  indexes: [{ fields: ['homeUniversity', 'sequence'] }],
   access: {
     read: or(isAdmin, self('learner'), ownOrganization('homeUniversity', 'registrar')),
     create: nobody,

@@ -9,7 +9,8 @@ import type { SanitizedCreditsOptions } from '../types'
 import { errorResponse, registrarUniversity } from './requireRegistrar'
 
 type Doc = Record<string, any>
-const PAGE = 500
+/** Rows per database read: a whole response at the largest limit. */
+const PAGE = 1000
 
 async function mappingsOf(payload: Payload, university: string | number) {
   const { docs } = await payload.find({ collection: CREDIT_SLUGS.courseMappings as never, where: { university: { equals: university } }, depth: 0, overrideAccess: true, pagination: false })
@@ -61,8 +62,9 @@ export const creditFeedEndpoint = (options: SanitizedCreditsOptions): Endpoint =
         hasMore = docs.length > want
         if (page.length === 0) return
         const at = new Date().toISOString()
-        await markDelivered(payload, page.filter((d) => d.status === 'issued').map((d) => d.id), at)
-        last = page[page.length - 1].sequence
+        const upTo = page[page.length - 1].sequence
+        await markDelivered(payload, university, { after: last, upTo }, at)
+        last = upTo
         sent += page.length
         yield page.map((d) =>
           serializeRecord(

@@ -280,6 +280,122 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE UNIQUE INDEX \`organizations_code_idx\` ON \`organizations\` (\`code\`);`)
   await db.run(sql`CREATE INDEX \`organizations_updated_at_idx\` ON \`organizations\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`organizations_created_at_idx\` ON \`organizations\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`credit_records\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`sequence\` numeric NOT NULL,
+  	\`key\` text NOT NULL,
+  	\`status\` text DEFAULT 'issued' NOT NULL,
+  	\`learner_id\` integer NOT NULL,
+  	\`learner_name\` text,
+  	\`student_number\` text,
+  	\`home_university_id\` integer,
+  	\`home_university_name\` text,
+  	\`home_university_code\` text,
+  	\`source_type\` text NOT NULL,
+  	\`source_id\` text NOT NULL,
+  	\`source_title\` text,
+  	\`source_title_en\` text,
+  	\`source_code\` text,
+  	\`issuing_organization_name\` text,
+  	\`issuing_organization_code\` text,
+  	\`partner_organizations\` text,
+  	\`credits\` numeric NOT NULL,
+  	\`hours\` numeric,
+  	\`category\` text,
+  	\`grading_scheme\` text,
+  	\`score\` numeric,
+  	\`grade\` text,
+  	\`passed\` integer,
+  	\`completed_at\` text NOT NULL,
+  	\`issued_at\` text NOT NULL,
+  	\`evidence\` text,
+  	\`supersedes_id\` integer,
+  	\`superseded_by_id\` integer,
+  	\`delivered_at\` text,
+  	\`decided_at\` text,
+  	\`decided_by_id\` integer,
+  	\`decision_reason\` text,
+  	\`local_course_code\` text,
+  	\`revoked_at\` text,
+  	\`revocation_reason\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`learner_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`home_university_id\`) REFERENCES \`organizations\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`supersedes_id\`) REFERENCES \`credit_records\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`superseded_by_id\`) REFERENCES \`credit_records\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`decided_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`credit_records_sequence_idx\` ON \`credit_records\` (\`sequence\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`credit_records_key_idx\` ON \`credit_records\` (\`key\`);`)
+  await db.run(sql`CREATE INDEX \`credit_records_status_idx\` ON \`credit_records\` (\`status\`);`)
+  await db.run(sql`CREATE INDEX \`credit_records_learner_idx\` ON \`credit_records\` (\`learner_id\`);`)
+  await db.run(sql`CREATE INDEX \`credit_records_student_number_idx\` ON \`credit_records\` (\`student_number\`);`)
+  await db.run(sql`CREATE INDEX \`credit_records_home_university_idx\` ON \`credit_records\` (\`home_university_id\`);`)
+  await db.run(sql`CREATE INDEX \`credit_records_source_code_idx\` ON \`credit_records\` (\`source_code\`);`)
+  await db.run(sql`CREATE INDEX \`credit_records_issued_at_idx\` ON \`credit_records\` (\`issued_at\`);`)
+  await db.run(sql`CREATE INDEX \`credit_records_supersedes_idx\` ON \`credit_records\` (\`supersedes_id\`);`)
+  await db.run(sql`CREATE INDEX \`credit_records_superseded_by_idx\` ON \`credit_records\` (\`superseded_by_id\`);`)
+  await db.run(sql`CREATE INDEX \`credit_records_decided_by_idx\` ON \`credit_records\` (\`decided_by_id\`);`)
+  await db.run(sql`CREATE INDEX \`credit_records_updated_at_idx\` ON \`credit_records\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`credit_records_created_at_idx\` ON \`credit_records\` (\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`homeUniversity_sequence_idx\` ON \`credit_records\` (\`home_university_id\`,\`sequence\`);`)
+  await db.run(sql`CREATE TABLE \`course_mappings\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`university_id\` integer NOT NULL,
+  	\`course_id\` integer NOT NULL,
+  	\`local_course_code\` text NOT NULL,
+  	\`local_course_name\` text,
+  	\`credit_factor\` numeric DEFAULT 1 NOT NULL,
+  	\`key\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`university_id\`) REFERENCES \`organizations\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`course_id\`) REFERENCES \`courses\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`course_mappings_university_idx\` ON \`course_mappings\` (\`university_id\`);`)
+  await db.run(sql`CREATE INDEX \`course_mappings_course_idx\` ON \`course_mappings\` (\`course_id\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`course_mappings_key_idx\` ON \`course_mappings\` (\`key\`);`)
+  await db.run(sql`CREATE INDEX \`course_mappings_updated_at_idx\` ON \`course_mappings\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`course_mappings_created_at_idx\` ON \`course_mappings\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`credit_webhooks\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`university_id\` integer NOT NULL,
+  	\`url\` text NOT NULL,
+  	\`secret\` text NOT NULL,
+  	\`active\` integer DEFAULT true,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`university_id\`) REFERENCES \`organizations\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`credit_webhooks_university_idx\` ON \`credit_webhooks\` (\`university_id\`);`)
+  await db.run(sql`CREATE INDEX \`credit_webhooks_updated_at_idx\` ON \`credit_webhooks\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`credit_webhooks_created_at_idx\` ON \`credit_webhooks\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`credit_webhook_deliveries\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`record_id\` integer NOT NULL,
+  	\`webhook_id\` integer NOT NULL,
+  	\`university_id\` integer,
+  	\`attempt\` numeric NOT NULL,
+  	\`succeeded\` integer,
+  	\`http_status\` numeric,
+  	\`error\` text,
+  	\`duration_ms\` numeric,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`record_id\`) REFERENCES \`credit_records\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`webhook_id\`) REFERENCES \`credit_webhooks\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`university_id\`) REFERENCES \`organizations\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`credit_webhook_deliveries_record_idx\` ON \`credit_webhook_deliveries\` (\`record_id\`);`)
+  await db.run(sql`CREATE INDEX \`credit_webhook_deliveries_webhook_idx\` ON \`credit_webhook_deliveries\` (\`webhook_id\`);`)
+  await db.run(sql`CREATE INDEX \`credit_webhook_deliveries_university_idx\` ON \`credit_webhook_deliveries\` (\`university_id\`);`)
+  await db.run(sql`CREATE INDEX \`credit_webhook_deliveries_updated_at_idx\` ON \`credit_webhook_deliveries\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`credit_webhook_deliveries_created_at_idx\` ON \`credit_webhook_deliveries\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`payload_kv\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`key\` text NOT NULL,
@@ -287,6 +403,47 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`payload_kv_key_idx\` ON \`payload_kv\` (\`key\`);`)
+  await db.run(sql`CREATE TABLE \`payload_jobs_log\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`executed_at\` text NOT NULL,
+  	\`completed_at\` text NOT NULL,
+  	\`task_slug\` text NOT NULL,
+  	\`task_i_d\` text NOT NULL,
+  	\`input\` text,
+  	\`output\` text,
+  	\`state\` text NOT NULL,
+  	\`error\` text,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`payload_jobs\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`payload_jobs_log_order_idx\` ON \`payload_jobs_log\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`payload_jobs_log_parent_id_idx\` ON \`payload_jobs_log\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`payload_jobs\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`input\` text,
+  	\`completed_at\` text,
+  	\`total_tried\` numeric DEFAULT 0,
+  	\`has_error\` integer DEFAULT false,
+  	\`error\` text,
+  	\`task_slug\` text,
+  	\`queue\` text DEFAULT 'default',
+  	\`wait_until\` text,
+  	\`processing\` integer DEFAULT false,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`payload_jobs_completed_at_idx\` ON \`payload_jobs\` (\`completed_at\`);`)
+  await db.run(sql`CREATE INDEX \`payload_jobs_total_tried_idx\` ON \`payload_jobs\` (\`total_tried\`);`)
+  await db.run(sql`CREATE INDEX \`payload_jobs_has_error_idx\` ON \`payload_jobs\` (\`has_error\`);`)
+  await db.run(sql`CREATE INDEX \`payload_jobs_task_slug_idx\` ON \`payload_jobs\` (\`task_slug\`);`)
+  await db.run(sql`CREATE INDEX \`payload_jobs_queue_idx\` ON \`payload_jobs\` (\`queue\`);`)
+  await db.run(sql`CREATE INDEX \`payload_jobs_wait_until_idx\` ON \`payload_jobs\` (\`wait_until\`);`)
+  await db.run(sql`CREATE INDEX \`payload_jobs_processing_idx\` ON \`payload_jobs\` (\`processing\`);`)
+  await db.run(sql`CREATE INDEX \`payload_jobs_updated_at_idx\` ON \`payload_jobs\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`payload_jobs_created_at_idx\` ON \`payload_jobs\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`payload_locked_documents\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`global_slug\` text,
@@ -309,6 +466,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`completions_id\` integer,
   	\`users_id\` integer,
   	\`organizations_id\` integer,
+  	\`credit_records_id\` integer,
+  	\`course_mappings_id\` integer,
+  	\`credit_webhooks_id\` integer,
+  	\`credit_webhook_deliveries_id\` integer,
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`payload_locked_documents\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`courses_id\`) REFERENCES \`courses\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`modules_id\`) REFERENCES \`modules\`(\`id\`) ON UPDATE no action ON DELETE cascade,
@@ -316,7 +477,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`enrollments_id\`) REFERENCES \`enrollments\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`completions_id\`) REFERENCES \`completions\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`users_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade,
-  	FOREIGN KEY (\`organizations_id\`) REFERENCES \`organizations\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  	FOREIGN KEY (\`organizations_id\`) REFERENCES \`organizations\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`credit_records_id\`) REFERENCES \`credit_records\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`course_mappings_id\`) REFERENCES \`course_mappings\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`credit_webhooks_id\`) REFERENCES \`credit_webhooks\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`credit_webhook_deliveries_id\`) REFERENCES \`credit_webhook_deliveries\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`)
@@ -329,6 +494,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_completions_id_idx\` ON \`payload_locked_documents_rels\` (\`completions_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_organizations_id_idx\` ON \`payload_locked_documents_rels\` (\`organizations_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_credit_records_id_idx\` ON \`payload_locked_documents_rels\` (\`credit_records_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_course_mappings_id_idx\` ON \`payload_locked_documents_rels\` (\`course_mappings_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_credit_webhooks_id_idx\` ON \`payload_locked_documents_rels\` (\`credit_webhooks_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_credit_webhook_deliveries__idx\` ON \`payload_locked_documents_rels\` (\`credit_webhook_deliveries_id\`);`)
   await db.run(sql`CREATE TABLE \`payload_preferences\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`key\` text,
@@ -381,7 +550,13 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`users_sessions\`;`)
   await db.run(sql`DROP TABLE \`users\`;`)
   await db.run(sql`DROP TABLE \`organizations\`;`)
+  await db.run(sql`DROP TABLE \`credit_records\`;`)
+  await db.run(sql`DROP TABLE \`course_mappings\`;`)
+  await db.run(sql`DROP TABLE \`credit_webhooks\`;`)
+  await db.run(sql`DROP TABLE \`credit_webhook_deliveries\`;`)
   await db.run(sql`DROP TABLE \`payload_kv\`;`)
+  await db.run(sql`DROP TABLE \`payload_jobs_log\`;`)
+  await db.run(sql`DROP TABLE \`payload_jobs\`;`)
   await db.run(sql`DROP TABLE \`payload_locked_documents\`;`)
   await db.run(sql`DROP TABLE \`payload_locked_documents_rels\`;`)
   await db.run(sql`DROP TABLE \`payload_preferences\`;`)

@@ -18,6 +18,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum_users_roles" AS ENUM('admin', 'author', 'reviewer', 'mentor', 'student', 'registrar', 'organizer');
   CREATE TYPE "public"."enum_users_preferred_language" AS ENUM('zh', 'en');
   CREATE TYPE "public"."enum_organizations_kind" AS ENUM('university', 'enterprise', 'agency');
+  CREATE TYPE "public"."enum_credit_records_status" AS ENUM('issued', 'delivered', 'accepted', 'rejected', 'revoked');
+  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'issueCreditRecord', 'deliverCreditWebhook', 'notifyLearnerOfCredit');
+  CREATE TYPE "public"."enum_payload_jobs_log_state" AS ENUM('failed', 'succeeded');
+  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'issueCreditRecord', 'deliverCreditWebhook', 'notifyLearnerOfCredit');
   CREATE TABLE "courses" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"title" varchar,
@@ -206,10 +210,117 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
   
+  CREATE TABLE "credit_records" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"sequence" numeric NOT NULL,
+  	"key" varchar NOT NULL,
+  	"status" "enum_credit_records_status" DEFAULT 'issued' NOT NULL,
+  	"learner_id" integer NOT NULL,
+  	"learner_name" varchar,
+  	"student_number" varchar,
+  	"home_university_id" integer,
+  	"home_university_name" varchar,
+  	"home_university_code" varchar,
+  	"source_type" varchar NOT NULL,
+  	"source_id" varchar NOT NULL,
+  	"source_title" varchar,
+  	"source_title_en" varchar,
+  	"source_code" varchar,
+  	"issuing_organization_name" varchar,
+  	"issuing_organization_code" varchar,
+  	"partner_organizations" varchar,
+  	"credits" numeric NOT NULL,
+  	"hours" numeric,
+  	"category" varchar,
+  	"grading_scheme" varchar,
+  	"score" numeric,
+  	"grade" varchar,
+  	"passed" boolean,
+  	"completed_at" timestamp(3) with time zone NOT NULL,
+  	"issued_at" timestamp(3) with time zone NOT NULL,
+  	"evidence" jsonb,
+  	"supersedes_id" integer,
+  	"superseded_by_id" integer,
+  	"delivered_at" timestamp(3) with time zone,
+  	"decided_at" timestamp(3) with time zone,
+  	"decided_by_id" integer,
+  	"decision_reason" varchar,
+  	"local_course_code" varchar,
+  	"revoked_at" timestamp(3) with time zone,
+  	"revocation_reason" varchar,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "course_mappings" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"university_id" integer NOT NULL,
+  	"course_id" integer NOT NULL,
+  	"local_course_code" varchar NOT NULL,
+  	"local_course_name" varchar,
+  	"credit_factor" numeric DEFAULT 1 NOT NULL,
+  	"key" varchar,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "credit_webhooks" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"university_id" integer NOT NULL,
+  	"url" varchar NOT NULL,
+  	"secret" varchar NOT NULL,
+  	"active" boolean DEFAULT true,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "credit_webhook_deliveries" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"record_id" integer NOT NULL,
+  	"webhook_id" integer NOT NULL,
+  	"university_id" integer,
+  	"attempt" numeric NOT NULL,
+  	"succeeded" boolean,
+  	"http_status" numeric,
+  	"error" varchar,
+  	"duration_ms" numeric,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
   CREATE TABLE "payload_kv" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"key" varchar NOT NULL,
   	"data" jsonb NOT NULL
+  );
+  
+  CREATE TABLE "payload_jobs_log" (
+  	"_order" integer NOT NULL,
+  	"_parent_id" integer NOT NULL,
+  	"id" varchar PRIMARY KEY NOT NULL,
+  	"executed_at" timestamp(3) with time zone NOT NULL,
+  	"completed_at" timestamp(3) with time zone NOT NULL,
+  	"task_slug" "enum_payload_jobs_log_task_slug" NOT NULL,
+  	"task_i_d" varchar NOT NULL,
+  	"input" jsonb,
+  	"output" jsonb,
+  	"state" "enum_payload_jobs_log_state" NOT NULL,
+  	"error" jsonb
+  );
+  
+  CREATE TABLE "payload_jobs" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"input" jsonb,
+  	"completed_at" timestamp(3) with time zone,
+  	"total_tried" numeric DEFAULT 0,
+  	"has_error" boolean DEFAULT false,
+  	"error" jsonb,
+  	"task_slug" "enum_payload_jobs_task_slug",
+  	"queue" varchar DEFAULT 'default',
+  	"wait_until" timestamp(3) with time zone,
+  	"processing" boolean DEFAULT false,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
   
   CREATE TABLE "payload_locked_documents" (
@@ -230,7 +341,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"enrollments_id" integer,
   	"completions_id" integer,
   	"users_id" integer,
-  	"organizations_id" integer
+  	"organizations_id" integer,
+  	"credit_records_id" integer,
+  	"course_mappings_id" integer,
+  	"credit_webhooks_id" integer,
+  	"credit_webhook_deliveries_id" integer
   );
   
   CREATE TABLE "payload_preferences" (
@@ -281,6 +396,18 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "users_sessions" ADD CONSTRAINT "users_sessions_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "users" ADD CONSTRAINT "users_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "users" ADD CONSTRAINT "users_home_university_id_organizations_id_fk" FOREIGN KEY ("home_university_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "credit_records" ADD CONSTRAINT "credit_records_learner_id_users_id_fk" FOREIGN KEY ("learner_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "credit_records" ADD CONSTRAINT "credit_records_home_university_id_organizations_id_fk" FOREIGN KEY ("home_university_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "credit_records" ADD CONSTRAINT "credit_records_supersedes_id_credit_records_id_fk" FOREIGN KEY ("supersedes_id") REFERENCES "public"."credit_records"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "credit_records" ADD CONSTRAINT "credit_records_superseded_by_id_credit_records_id_fk" FOREIGN KEY ("superseded_by_id") REFERENCES "public"."credit_records"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "credit_records" ADD CONSTRAINT "credit_records_decided_by_id_users_id_fk" FOREIGN KEY ("decided_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "course_mappings" ADD CONSTRAINT "course_mappings_university_id_organizations_id_fk" FOREIGN KEY ("university_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "course_mappings" ADD CONSTRAINT "course_mappings_course_id_courses_id_fk" FOREIGN KEY ("course_id") REFERENCES "public"."courses"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "credit_webhooks" ADD CONSTRAINT "credit_webhooks_university_id_organizations_id_fk" FOREIGN KEY ("university_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "credit_webhook_deliveries" ADD CONSTRAINT "credit_webhook_deliveries_record_id_credit_records_id_fk" FOREIGN KEY ("record_id") REFERENCES "public"."credit_records"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "credit_webhook_deliveries" ADD CONSTRAINT "credit_webhook_deliveries_webhook_id_credit_webhooks_id_fk" FOREIGN KEY ("webhook_id") REFERENCES "public"."credit_webhooks"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "credit_webhook_deliveries" ADD CONSTRAINT "credit_webhook_deliveries_university_id_organizations_id_fk" FOREIGN KEY ("university_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "payload_jobs_log" ADD CONSTRAINT "payload_jobs_log_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."payload_jobs"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_locked_documents"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_courses_fk" FOREIGN KEY ("courses_id") REFERENCES "public"."courses"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_modules_fk" FOREIGN KEY ("modules_id") REFERENCES "public"."modules"("id") ON DELETE cascade ON UPDATE no action;
@@ -289,6 +416,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_completions_fk" FOREIGN KEY ("completions_id") REFERENCES "public"."completions"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_organizations_fk" FOREIGN KEY ("organizations_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_credit_records_fk" FOREIGN KEY ("credit_records_id") REFERENCES "public"."credit_records"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_course_mappings_fk" FOREIGN KEY ("course_mappings_id") REFERENCES "public"."course_mappings"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_credit_webhooks_fk" FOREIGN KEY ("credit_webhooks_id") REFERENCES "public"."credit_webhooks"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_credit_webhook_deliveries_fk" FOREIGN KEY ("credit_webhook_deliveries_id") REFERENCES "public"."credit_webhook_deliveries"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_preferences"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   CREATE UNIQUE INDEX "courses_code_idx" ON "courses" USING btree ("code");
@@ -357,7 +488,45 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE UNIQUE INDEX "organizations_code_idx" ON "organizations" USING btree ("code");
   CREATE INDEX "organizations_updated_at_idx" ON "organizations" USING btree ("updated_at");
   CREATE INDEX "organizations_created_at_idx" ON "organizations" USING btree ("created_at");
+  CREATE UNIQUE INDEX "credit_records_sequence_idx" ON "credit_records" USING btree ("sequence");
+  CREATE UNIQUE INDEX "credit_records_key_idx" ON "credit_records" USING btree ("key");
+  CREATE INDEX "credit_records_status_idx" ON "credit_records" USING btree ("status");
+  CREATE INDEX "credit_records_learner_idx" ON "credit_records" USING btree ("learner_id");
+  CREATE INDEX "credit_records_student_number_idx" ON "credit_records" USING btree ("student_number");
+  CREATE INDEX "credit_records_home_university_idx" ON "credit_records" USING btree ("home_university_id");
+  CREATE INDEX "credit_records_source_code_idx" ON "credit_records" USING btree ("source_code");
+  CREATE INDEX "credit_records_issued_at_idx" ON "credit_records" USING btree ("issued_at");
+  CREATE INDEX "credit_records_supersedes_idx" ON "credit_records" USING btree ("supersedes_id");
+  CREATE INDEX "credit_records_superseded_by_idx" ON "credit_records" USING btree ("superseded_by_id");
+  CREATE INDEX "credit_records_decided_by_idx" ON "credit_records" USING btree ("decided_by_id");
+  CREATE INDEX "credit_records_updated_at_idx" ON "credit_records" USING btree ("updated_at");
+  CREATE INDEX "credit_records_created_at_idx" ON "credit_records" USING btree ("created_at");
+  CREATE INDEX "homeUniversity_sequence_idx" ON "credit_records" USING btree ("home_university_id","sequence");
+  CREATE INDEX "course_mappings_university_idx" ON "course_mappings" USING btree ("university_id");
+  CREATE INDEX "course_mappings_course_idx" ON "course_mappings" USING btree ("course_id");
+  CREATE UNIQUE INDEX "course_mappings_key_idx" ON "course_mappings" USING btree ("key");
+  CREATE INDEX "course_mappings_updated_at_idx" ON "course_mappings" USING btree ("updated_at");
+  CREATE INDEX "course_mappings_created_at_idx" ON "course_mappings" USING btree ("created_at");
+  CREATE INDEX "credit_webhooks_university_idx" ON "credit_webhooks" USING btree ("university_id");
+  CREATE INDEX "credit_webhooks_updated_at_idx" ON "credit_webhooks" USING btree ("updated_at");
+  CREATE INDEX "credit_webhooks_created_at_idx" ON "credit_webhooks" USING btree ("created_at");
+  CREATE INDEX "credit_webhook_deliveries_record_idx" ON "credit_webhook_deliveries" USING btree ("record_id");
+  CREATE INDEX "credit_webhook_deliveries_webhook_idx" ON "credit_webhook_deliveries" USING btree ("webhook_id");
+  CREATE INDEX "credit_webhook_deliveries_university_idx" ON "credit_webhook_deliveries" USING btree ("university_id");
+  CREATE INDEX "credit_webhook_deliveries_updated_at_idx" ON "credit_webhook_deliveries" USING btree ("updated_at");
+  CREATE INDEX "credit_webhook_deliveries_created_at_idx" ON "credit_webhook_deliveries" USING btree ("created_at");
   CREATE UNIQUE INDEX "payload_kv_key_idx" ON "payload_kv" USING btree ("key");
+  CREATE INDEX "payload_jobs_log_order_idx" ON "payload_jobs_log" USING btree ("_order");
+  CREATE INDEX "payload_jobs_log_parent_id_idx" ON "payload_jobs_log" USING btree ("_parent_id");
+  CREATE INDEX "payload_jobs_completed_at_idx" ON "payload_jobs" USING btree ("completed_at");
+  CREATE INDEX "payload_jobs_total_tried_idx" ON "payload_jobs" USING btree ("total_tried");
+  CREATE INDEX "payload_jobs_has_error_idx" ON "payload_jobs" USING btree ("has_error");
+  CREATE INDEX "payload_jobs_task_slug_idx" ON "payload_jobs" USING btree ("task_slug");
+  CREATE INDEX "payload_jobs_queue_idx" ON "payload_jobs" USING btree ("queue");
+  CREATE INDEX "payload_jobs_wait_until_idx" ON "payload_jobs" USING btree ("wait_until");
+  CREATE INDEX "payload_jobs_processing_idx" ON "payload_jobs" USING btree ("processing");
+  CREATE INDEX "payload_jobs_updated_at_idx" ON "payload_jobs" USING btree ("updated_at");
+  CREATE INDEX "payload_jobs_created_at_idx" ON "payload_jobs" USING btree ("created_at");
   CREATE INDEX "payload_locked_documents_global_slug_idx" ON "payload_locked_documents" USING btree ("global_slug");
   CREATE INDEX "payload_locked_documents_updated_at_idx" ON "payload_locked_documents" USING btree ("updated_at");
   CREATE INDEX "payload_locked_documents_created_at_idx" ON "payload_locked_documents" USING btree ("created_at");
@@ -371,6 +540,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_locked_documents_rels_completions_id_idx" ON "payload_locked_documents_rels" USING btree ("completions_id");
   CREATE INDEX "payload_locked_documents_rels_users_id_idx" ON "payload_locked_documents_rels" USING btree ("users_id");
   CREATE INDEX "payload_locked_documents_rels_organizations_id_idx" ON "payload_locked_documents_rels" USING btree ("organizations_id");
+  CREATE INDEX "payload_locked_documents_rels_credit_records_id_idx" ON "payload_locked_documents_rels" USING btree ("credit_records_id");
+  CREATE INDEX "payload_locked_documents_rels_course_mappings_id_idx" ON "payload_locked_documents_rels" USING btree ("course_mappings_id");
+  CREATE INDEX "payload_locked_documents_rels_credit_webhooks_id_idx" ON "payload_locked_documents_rels" USING btree ("credit_webhooks_id");
+  CREATE INDEX "payload_locked_documents_rels_credit_webhook_deliveries__idx" ON "payload_locked_documents_rels" USING btree ("credit_webhook_deliveries_id");
   CREATE INDEX "payload_preferences_key_idx" ON "payload_preferences" USING btree ("key");
   CREATE INDEX "payload_preferences_updated_at_idx" ON "payload_preferences" USING btree ("updated_at");
   CREATE INDEX "payload_preferences_created_at_idx" ON "payload_preferences" USING btree ("created_at");
@@ -398,7 +571,13 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "users_sessions" CASCADE;
   DROP TABLE "users" CASCADE;
   DROP TABLE "organizations" CASCADE;
+  DROP TABLE "credit_records" CASCADE;
+  DROP TABLE "course_mappings" CASCADE;
+  DROP TABLE "credit_webhooks" CASCADE;
+  DROP TABLE "credit_webhook_deliveries" CASCADE;
   DROP TABLE "payload_kv" CASCADE;
+  DROP TABLE "payload_jobs_log" CASCADE;
+  DROP TABLE "payload_jobs" CASCADE;
   DROP TABLE "payload_locked_documents" CASCADE;
   DROP TABLE "payload_locked_documents_rels" CASCADE;
   DROP TABLE "payload_preferences" CASCADE;
@@ -418,5 +597,9 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TYPE "public"."enum_enrollments_status";
   DROP TYPE "public"."enum_users_roles";
   DROP TYPE "public"."enum_users_preferred_language";
-  DROP TYPE "public"."enum_organizations_kind";`)
+  DROP TYPE "public"."enum_organizations_kind";
+  DROP TYPE "public"."enum_credit_records_status";
+  DROP TYPE "public"."enum_payload_jobs_log_task_slug";
+  DROP TYPE "public"."enum_payload_jobs_log_state";
+  DROP TYPE "public"."enum_payload_jobs_task_slug";`)
 }
