@@ -20,12 +20,15 @@ describe('environment', () => {
     expect(env.PUBLIC_URL).toBe('http://localhost:3000')
   })
 
-  it('stops a production start without a secret, and with a weak one', () => {
-    expect(() => parseEnv({ NODE_ENV: 'production', DATA_DIR: tmp() })).toThrow(/PAYLOAD_SECRET is required/)
-    expect(() => parseEnv({ NODE_ENV: 'production', PAYLOAD_SECRET: 'secret', DATA_DIR: tmp() })).toThrow(/too weak/)
-    expect(() => parseEnv({ NODE_ENV: 'production', PAYLOAD_SECRET: 'a'.repeat(40), DATA_DIR: tmp() })).toThrow(/too weak/)
+  it('stops a production start without a secret, with a weak one, or without signing keys', () => {
+    const keys = '[{"kty":"OKP","crv":"Ed25519","d":"x","x":"y","kid":"k"}]'
+    const production = { NODE_ENV: 'production', CREDENTIAL_SIGNING_KEYS: keys }
+    expect(() => parseEnv({ ...production, DATA_DIR: tmp() })).toThrow(/PAYLOAD_SECRET is required/)
+    expect(() => parseEnv({ ...production, PAYLOAD_SECRET: 'secret', DATA_DIR: tmp() })).toThrow(/too weak/)
+    expect(() => parseEnv({ ...production, PAYLOAD_SECRET: 'a'.repeat(40), DATA_DIR: tmp() })).toThrow(/too weak/)
     const strong = 'f3a9c1e07b5d42a8916e0c3b7d2f4a5e9c8b1d0e'
-    expect(parseEnv({ NODE_ENV: 'production', PAYLOAD_SECRET: strong, DATA_DIR: tmp() }).PAYLOAD_SECRET).toBe(strong)
+    expect(() => parseEnv({ NODE_ENV: 'production', PAYLOAD_SECRET: strong, DATA_DIR: tmp() })).toThrow(/CREDENTIAL_SIGNING_KEYS is required/)
+    expect(parseEnv({ ...production, PAYLOAD_SECRET: strong, DATA_DIR: tmp() }).PAYLOAD_SECRET).toBe(strong)
   })
 
   it('chooses the database by DATABASE_URI and refuses an unknown scheme', () => {
