@@ -91,14 +91,25 @@ async function selectRows(sql: Drizzle, query: { toSQL: () => { sql: string; par
     const rows = (await sql.client!.execute({ sql: text, args: params })).rows
     return rows.map((row) => toDoc(Object.keys(row), Object.values(row)))
   }
-  const reader = new Database(file, { readonly: true })
-  try {
-    const statement = reader.prepare(text).raw(true)
-    const names = (statement.columns() as Array<{ name: string }>).map((c) => c.name)
-    return (statement.all(...params) as unknown[][]).map((values) => toDoc(names, values))
-  } finally {
-    reader.close()
+  const statement = readerOf(file, text)
+  const names = (statement.columns() as Array<{ name: string }>).map((c) => c.name)
+  return (statement.all(...params) as unknown[][]).map((values) => toDoc(names, values))
+}
+
+/** One read-only connection and prepared statement per database file and query, kept open. */
+const readers = new Map<string, { db: Database.Database; statements: Map<string, Database.Statement> }>()
+function readerOf(file: string, text: string): Database.Statement {
+  let reader = readers.get(file)
+  if (!reader || !reader.db.open) {
+    reader = { db: new Database(file, { readonly: true }), statements: new Map() }
+    readers.set(file, reader)
   }
+  let statement = reader.statements.get(text)
+  if (!statement) {
+    statement = reader.db.prepare(text).raw(true)
+    reader.statements.set(text, statement)
+  }
+  return statement
 }
 
 function normalise(doc: Doc): Doc {
