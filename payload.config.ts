@@ -14,6 +14,7 @@ import { healthEndpoint } from './src/endpoints/health'
 import { env } from './src/env'
 import { PROJECT_ROOT } from './src/paths'
 import { creditsPlugin } from './plugins/credits'
+import { openCoursesPlugin } from './plugins/open-courses'
 import { userHasRole } from './src/access'
 
 const dirname = PROJECT_ROOT
@@ -26,6 +27,7 @@ export default buildConfig({
   editor: lexicalEditor(),
   collections: coreCollections({ media: { staticDir: path.join(config.DATA_DIR, 'media') } }),
   plugins: [
+    openCoursesPlugin({ dataDir: config.DATA_DIR }),
     creditsPlugin({ publicUrl: config.PUBLIC_URL, dataDir: config.DATA_DIR, signingKeys: config.CREDENTIAL_SIGNING_KEYS }),
   ],
   jobs: {

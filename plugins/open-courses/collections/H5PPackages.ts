@@ -1,0 +1,95 @@
+import { rm } from 'node:fs/promises'
+import path from 'node:path'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook, CollectionBeforeOperationHook, CollectionConfig } from 'payload'
+import { APIError } from 'payload'
+import { claimForOwnOrganization } from '../../../collections/hooks/claimForOwnOrganization'
+import { zhEn } from '../../../collections/i18n'
+import { CORE } from '../../../collections/slugs'
+import { anyone, hasRole, isAdmin, or, ownOrganization } from '../../../src/access'
+import { H5P_ROUTES, OPEN_COURSE_SLUGS } from '../constants'
+import { extractPackage } from '../h5p/extractPackage'
+import { H5PPackageError, type H5PPackage, readH5PPackage } from '../h5p/readPackage'
+import type { SanitizedOpenCoursesOptions } from '../types'
+
+const CONTEXT_KEY = 'h5pPackage'
+
+/**
+ * An H5P package: the uploaded .h5p file, validated before anything is stored and extracted for
+ * h5p-standalone to play. Packages are immutable: to change one, upload a new one.
+ */
+export const createH5PPackagesCollection = (options: SanitizedOpenCoursesOptions): CollectionConfig => {
+  const extractedRoot = path.resolve(options.dataDir, 'h5p')
+
+  const validateUpload: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
+    if (operation === 'update' || operation === 'updateByID') {
+      if (req.file) throw new APIError('an H5P package cannot be replaced; upload a new package instead', 400)
+      return args
+    }
+    if (operation !== 'create') return args
+    if (!req.file?.data) throw new APIError('attach the .h5p file as "file"', 400)
+    try {
+      req.context[CONTEXT_KEY] = await readH5PPackage(req.file.data, options.h5p)
+    } catch (error) {
+      if (error instanceof H5PPackageError) throw new APIError(`invalid H5P package: ${error.message}`, 400)
+      throw error
+    }
+    // Payload checks the type by content; a zip is what an .h5p is.
+    req.file.mimetype = 'application/zip'
+    return args
+  }
+
+  const describePackage: CollectionBeforeChangeHook = ({ context, data, operation }) => {
+    if (operation !== 'create') return data
+    const pkg = context[CONTEXT_KEY] as H5PPackage
+    const main = pkg.h5p.preloadedDependencies.find((d) => d.machineName === pkg.h5p.mainLibrary)
+    return {
+      ...data,
+      title: data.title || pkg.h5p.title,
+      mainLibrary: `${main?.machineName} ${main?.majorVersion}.${main?.minorVersion}`,
+      h5pJson: pkg.h5p,
+    }
+  }
+
+  const extractOnCreate: CollectionAfterChangeHook = async ({ context, doc, operation }) => {
+    if (operation !== 'create') return doc
+    await extractPackage((context[CONTEXT_KEY] as H5PPackage).files, extractedRoot, doc.id)
+    return doc
+  }
+
+  const removeExtracted: CollectionAfterDeleteHook = async ({ doc }) => {
+    await rm(path.join(extractedRoot, String(doc.id)), { recursive: true, force: true })
+  }
+
+  return {
+    slug: OPEN_COURSE_SLUGS.h5pPackages,
+    labels: { singular: zhEn('H5P 互动资源', 'H5P package'), plural: zhEn('H5P 互动资源', 'H5P packages') },
+    admin: { group: zhEn('课程', 'Courses'), useAsTitle: 'title', defaultColumns: ['title', 'mainLibrary', 'organization', 'createdAt'] },
+    upload: { staticDir: path.resolve(options.dataDir, 'h5p-packages'), mimeTypes: ['application/zip'] },
+    access: {
+      read: anyone,
+      create: or(isAdmin, hasRole('author')),
+      update: or(isAdmin, ownOrganization('organization', 'author')),
+      delete: or(isAdmin, ownOrganization('organization', 'author')),
+    },
+    hooks: {
+      beforeOperation: [validateUpload],
+      beforeChange: [claimForOwnOrganization('organization'), describePackage],
+      afterChange: [extractOnCreate],
+      afterDelete: [removeExtracted],
+    },
+    fields: [
+      { name: 'title', type: 'text', label: zhEn('标题', 'Title') },
+      { name: 'mainLibrary', type: 'text', label: zhEn('主库', 'Main library'), admin: { readOnly: true } },
+      {
+        name: 'contentUrl',
+        type: 'text',
+        virtual: true,
+        label: zhEn('内容地址', 'Content URL'),
+        admin: { readOnly: true },
+        hooks: { afterRead: [({ data }) => (data?.id === undefined ? undefined : `${H5P_ROUTES.content}/${data.id}`)] },
+      },
+      { name: 'h5pJson', type: 'json', label: 'h5p.json', admin: { readOnly: true } },
+      { name: 'organization', type: 'relationship', relationTo: CORE.organizations, label: zhEn('所属组织', 'Organisation'), admin: { position: 'sidebar', readOnly: true } },
+    ],
+  }
+}

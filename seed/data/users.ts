@@ -1,0 +1,51 @@
+import type { Role } from '../../src/access'
+
+/** Every demo account has this password; the README lists them. */
+export const DEMO_PASSWORD = 'demo1234'
+
+export type DemoUser = {
+  email: string
+  name: string
+  roles: Role[]
+  organization: string
+  homeUniversity?: string
+  studentNumber?: string
+  apiKey?: string
+}
+
+export const users: DemoUser[] = [
+  { email: 'admin@lianpei.demo', name: '平台管理员', roles: ['admin'], organization: 'base-office' },
+  { email: 'author@lianpei.demo', name: '周文博', roles: ['author'], organization: 'songshan-univ' },
+  { email: 'reviewer@lianpei.demo', name: '孙振华', roles: ['reviewer'], organization: 'rongcheng-univ' },
+  { email: 'reviewer2@lianpei.demo', name: '何建国', roles: ['reviewer'], organization: 'baotou-univ' },
+  { email: 'reviewer3@lianpei.demo', name: '郑雅琴', roles: ['reviewer'], organization: 'tianfu-software' },
+  { email: 'mentor@lianpei.demo', name: '黄志强', roles: ['mentor'], organization: 'songshan-robotics' },
+  {
+    email: 'student@lianpei.demo',
+    name: '林晓彤',
+    roles: ['student'],
+    organization: 'songshan-univ',
+    homeUniversity: 'songshan-univ',
+    studentNumber: '2024110101',
+  },
+  { email: 'organizer@lianpei.demo', name: '刘敏', roles: ['organizer'], organization: 'base-office' },
+  {
+    email: 'registrar@lianpei.demo',
+    name: '陈立群',
+    roles: ['registrar'],
+    organization: 'songshan-univ',
+    apiKey: 'lianpei-demo-registrar-key',
+  },
+  {
+    email: 'registrar2@lianpei.demo',
+    name: '李蓉',
+    roles: ['registrar'],
+    organization: 'rongcheng-univ',
+    apiKey: 'lianpei-demo-registrar2-key',
+  },
+  // More students, so that catalogues, enrolments and feeds have some life in them.
+  { email: 'student2@lianpei.demo', name: '马俊杰', roles: ['student'], organization: 'songshan-univ', homeUniversity: 'songshan-univ', studentNumber: '2024110102' },
+  { email: 'student3@lianpei.demo', name: '杨思雨', roles: ['student'], organization: 'rongcheng-univ', homeUniversity: 'rongcheng-univ', studentNumber: '2024220301' },
+  { email: 'student4@lianpei.demo', name: '乌云娜', roles: ['student'], organization: 'baotou-univ', homeUniversity: 'baotou-univ', studentNumber: '2024330501' },
+  { email: 'author2@lianpei.demo', name: '王晓川', roles: ['author'], organization: 'tianfu-software' },
+]
