@@ -74,6 +74,7 @@ export interface Config {
     completions: Completion;
     users: User;
     organizations: Organization;
+    'h5p-packages': H5PPackage;
     'credit-records': CreditRecord;
     'course-mappings': CourseMapping;
     'credit-webhooks': CreditWebhook;
@@ -93,6 +94,7 @@ export interface Config {
     completions: CompletionsSelect<false> | CompletionsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     organizations: OrganizationsSelect<false> | OrganizationsSelect<true>;
+    'h5p-packages': H5PPackagesSelect<false> | H5PPackagesSelect<true>;
     'credit-records': CreditRecordsSelect<false> | CreditRecordsSelect<true>;
     'course-mappings': CourseMappingsSelect<false> | CourseMappingsSelect<true>;
     'credit-webhooks': CreditWebhooksSelect<false> | CreditWebhooksSelect<true>;
@@ -367,6 +369,37 @@ export interface Completion {
   createdAt: string;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "h5p-packages".
+ */
+export interface H5PPackage {
+  id: number;
+  title?: string | null;
+  mainLibrary?: string | null;
+  contentUrl?: string | null;
+  h5pJson?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  organization?: (number | null) | Organization;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
  * Append-only: content never changes after issue; a record is only accepted, rejected, or revoked by an administrator. Bulk decisions: select records, choose Edit, set Status.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -620,6 +653,10 @@ export interface PayloadLockedDocument {
         value: number | Organization;
       } | null)
     | ({
+        relationTo: 'h5p-packages';
+        value: number | H5PPackage;
+      } | null)
+    | ({
         relationTo: 'credit-records';
         value: number | CreditRecord;
       } | null)
@@ -824,6 +861,28 @@ export interface OrganizationsSelect<T extends boolean = true> {
       };
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "h5p-packages_select".
+ */
+export interface H5PPackagesSelect<T extends boolean = true> {
+  title?: T;
+  mainLibrary?: T;
+  contentUrl?: T;
+  h5pJson?: T;
+  organization?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -51,7 +51,11 @@ async function readEntries(buffer: Buffer, limits: { maxInflatedBytes: number; m
   return new Promise((resolve, reject) => {
     const fail = (error: unknown) => {
       zip.close()
-      reject(error instanceof H5PPackageError ? error : new H5PPackageError(`not a valid .h5p file: ${(error as Error).message}`))
+      const message = (error as Error).message
+      // yauzl refuses such entries itself, before they reach safeName.
+      const escape = /invalid relative path: (.*)/.exec(message)
+      if (escape) return reject(new H5PPackageError(`entry "${escape[1]}" would be written outside the package folder`))
+      reject(error instanceof H5PPackageError ? error : new H5PPackageError(`not a valid .h5p file: ${message}`))
     }
     zip.on('error', fail)
     zip.on('end', () => resolve(files))

@@ -280,6 +280,30 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE UNIQUE INDEX \`organizations_code_idx\` ON \`organizations\` (\`code\`);`)
   await db.run(sql`CREATE INDEX \`organizations_updated_at_idx\` ON \`organizations\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`organizations_created_at_idx\` ON \`organizations\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`h5p_packages\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`title\` text,
+  	\`main_library\` text,
+  	\`h5p_json\` text,
+  	\`organization_id\` integer,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`url\` text,
+  	\`thumbnail_u_r_l\` text,
+  	\`filename\` text,
+  	\`mime_type\` text,
+  	\`filesize\` numeric,
+  	\`width\` numeric,
+  	\`height\` numeric,
+  	\`focal_x\` numeric,
+  	\`focal_y\` numeric,
+  	FOREIGN KEY (\`organization_id\`) REFERENCES \`organizations\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`h5p_packages_organization_idx\` ON \`h5p_packages\` (\`organization_id\`);`)
+  await db.run(sql`CREATE INDEX \`h5p_packages_updated_at_idx\` ON \`h5p_packages\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`h5p_packages_created_at_idx\` ON \`h5p_packages\` (\`created_at\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`h5p_packages_filename_idx\` ON \`h5p_packages\` (\`filename\`);`)
   await db.run(sql`CREATE TABLE \`credit_records\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`sequence\` numeric NOT NULL,
@@ -466,6 +490,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`completions_id\` integer,
   	\`users_id\` integer,
   	\`organizations_id\` integer,
+  	\`h5p_packages_id\` integer,
   	\`credit_records_id\` integer,
   	\`course_mappings_id\` integer,
   	\`credit_webhooks_id\` integer,
@@ -478,6 +503,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`completions_id\`) REFERENCES \`completions\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`users_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`organizations_id\`) REFERENCES \`organizations\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`h5p_packages_id\`) REFERENCES \`h5p_packages\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`credit_records_id\`) REFERENCES \`credit_records\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`course_mappings_id\`) REFERENCES \`course_mappings\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`credit_webhooks_id\`) REFERENCES \`credit_webhooks\`(\`id\`) ON UPDATE no action ON DELETE cascade,
@@ -494,6 +520,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_completions_id_idx\` ON \`payload_locked_documents_rels\` (\`completions_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_organizations_id_idx\` ON \`payload_locked_documents_rels\` (\`organizations_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_h5p_packages_id_idx\` ON \`payload_locked_documents_rels\` (\`h5p_packages_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_credit_records_id_idx\` ON \`payload_locked_documents_rels\` (\`credit_records_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_course_mappings_id_idx\` ON \`payload_locked_documents_rels\` (\`course_mappings_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_credit_webhooks_id_idx\` ON \`payload_locked_documents_rels\` (\`credit_webhooks_id\`);`)
@@ -550,6 +577,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`users_sessions\`;`)
   await db.run(sql`DROP TABLE \`users\`;`)
   await db.run(sql`DROP TABLE \`organizations\`;`)
+  await db.run(sql`DROP TABLE \`h5p_packages\`;`)
   await db.run(sql`DROP TABLE \`credit_records\`;`)
   await db.run(sql`DROP TABLE \`course_mappings\`;`)
   await db.run(sql`DROP TABLE \`credit_webhooks\`;`)

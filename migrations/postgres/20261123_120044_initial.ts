@@ -210,6 +210,25 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
   
+  CREATE TABLE "h5p_packages" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"title" varchar,
+  	"main_library" varchar,
+  	"h5p_json" jsonb,
+  	"organization_id" integer,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"url" varchar,
+  	"thumbnail_u_r_l" varchar,
+  	"filename" varchar,
+  	"mime_type" varchar,
+  	"filesize" numeric,
+  	"width" numeric,
+  	"height" numeric,
+  	"focal_x" numeric,
+  	"focal_y" numeric
+  );
+  
   CREATE TABLE "credit_records" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"sequence" numeric NOT NULL,
@@ -342,6 +361,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"completions_id" integer,
   	"users_id" integer,
   	"organizations_id" integer,
+  	"h5p_packages_id" integer,
   	"credit_records_id" integer,
   	"course_mappings_id" integer,
   	"credit_webhooks_id" integer,
@@ -396,6 +416,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "users_sessions" ADD CONSTRAINT "users_sessions_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "users" ADD CONSTRAINT "users_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "users" ADD CONSTRAINT "users_home_university_id_organizations_id_fk" FOREIGN KEY ("home_university_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "h5p_packages" ADD CONSTRAINT "h5p_packages_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "credit_records" ADD CONSTRAINT "credit_records_learner_id_users_id_fk" FOREIGN KEY ("learner_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "credit_records" ADD CONSTRAINT "credit_records_home_university_id_organizations_id_fk" FOREIGN KEY ("home_university_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "credit_records" ADD CONSTRAINT "credit_records_supersedes_id_credit_records_id_fk" FOREIGN KEY ("supersedes_id") REFERENCES "public"."credit_records"("id") ON DELETE set null ON UPDATE no action;
@@ -416,6 +437,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_completions_fk" FOREIGN KEY ("completions_id") REFERENCES "public"."completions"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_organizations_fk" FOREIGN KEY ("organizations_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_h5p_packages_fk" FOREIGN KEY ("h5p_packages_id") REFERENCES "public"."h5p_packages"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_credit_records_fk" FOREIGN KEY ("credit_records_id") REFERENCES "public"."credit_records"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_course_mappings_fk" FOREIGN KEY ("course_mappings_id") REFERENCES "public"."course_mappings"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_credit_webhooks_fk" FOREIGN KEY ("credit_webhooks_id") REFERENCES "public"."credit_webhooks"("id") ON DELETE cascade ON UPDATE no action;
@@ -488,6 +510,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE UNIQUE INDEX "organizations_code_idx" ON "organizations" USING btree ("code");
   CREATE INDEX "organizations_updated_at_idx" ON "organizations" USING btree ("updated_at");
   CREATE INDEX "organizations_created_at_idx" ON "organizations" USING btree ("created_at");
+  CREATE INDEX "h5p_packages_organization_idx" ON "h5p_packages" USING btree ("organization_id");
+  CREATE INDEX "h5p_packages_updated_at_idx" ON "h5p_packages" USING btree ("updated_at");
+  CREATE INDEX "h5p_packages_created_at_idx" ON "h5p_packages" USING btree ("created_at");
+  CREATE UNIQUE INDEX "h5p_packages_filename_idx" ON "h5p_packages" USING btree ("filename");
   CREATE UNIQUE INDEX "credit_records_sequence_idx" ON "credit_records" USING btree ("sequence");
   CREATE UNIQUE INDEX "credit_records_key_idx" ON "credit_records" USING btree ("key");
   CREATE INDEX "credit_records_status_idx" ON "credit_records" USING btree ("status");
@@ -540,6 +566,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_locked_documents_rels_completions_id_idx" ON "payload_locked_documents_rels" USING btree ("completions_id");
   CREATE INDEX "payload_locked_documents_rels_users_id_idx" ON "payload_locked_documents_rels" USING btree ("users_id");
   CREATE INDEX "payload_locked_documents_rels_organizations_id_idx" ON "payload_locked_documents_rels" USING btree ("organizations_id");
+  CREATE INDEX "payload_locked_documents_rels_h5p_packages_id_idx" ON "payload_locked_documents_rels" USING btree ("h5p_packages_id");
   CREATE INDEX "payload_locked_documents_rels_credit_records_id_idx" ON "payload_locked_documents_rels" USING btree ("credit_records_id");
   CREATE INDEX "payload_locked_documents_rels_course_mappings_id_idx" ON "payload_locked_documents_rels" USING btree ("course_mappings_id");
   CREATE INDEX "payload_locked_documents_rels_credit_webhooks_id_idx" ON "payload_locked_documents_rels" USING btree ("credit_webhooks_id");
@@ -571,6 +598,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "users_sessions" CASCADE;
   DROP TABLE "users" CASCADE;
   DROP TABLE "organizations" CASCADE;
+  DROP TABLE "h5p_packages" CASCADE;
   DROP TABLE "credit_records" CASCADE;
   DROP TABLE "course_mappings" CASCADE;
   DROP TABLE "credit_webhooks" CASCADE;
