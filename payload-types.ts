@@ -75,6 +75,7 @@ export interface Config {
     users: User;
     organizations: Organization;
     'h5p-packages': H5PPackage;
+    'xapi-statements': XapiStatement;
     'credit-records': CreditRecord;
     'course-mappings': CourseMapping;
     'credit-webhooks': CreditWebhook;
@@ -95,6 +96,7 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     organizations: OrganizationsSelect<false> | OrganizationsSelect<true>;
     'h5p-packages': H5PPackagesSelect<false> | H5PPackagesSelect<true>;
+    'xapi-statements': XapiStatementsSelect<false> | XapiStatementsSelect<true>;
     'credit-records': CreditRecordsSelect<false> | CreditRecordsSelect<true>;
     'course-mappings': CourseMappingsSelect<false> | CourseMappingsSelect<true>;
     'credit-webhooks': CreditWebhooksSelect<false> | CreditWebhooksSelect<true>;
@@ -206,6 +208,10 @@ export interface Course {
   organization: number | Organization;
   partners?: (number | Organization)[] | null;
   authors?: (number | User)[] | null;
+  completionRule?: {
+    minAverageScore?: number | null;
+    scorePolicy?: ('best' | 'last' | 'average') | null;
+  };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -315,8 +321,40 @@ export interface Module {
     };
     [k: string]: unknown;
   } | null;
+  h5pPackage?: (number | null) | H5PPackage;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "h5p-packages".
+ */
+export interface H5PPackage {
+  id: number;
+  title?: string | null;
+  mainLibrary?: string | null;
+  contentUrl?: string | null;
+  h5pJson?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  organization?: (number | null) | Organization;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -370,14 +408,26 @@ export interface Completion {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "h5p-packages".
+ * via the `definition` "xapi-statements".
  */
-export interface H5PPackage {
+export interface XapiStatement {
   id: number;
-  title?: string | null;
-  mainLibrary?: string | null;
-  contentUrl?: string | null;
-  h5pJson?:
+  statementId: string;
+  learner: number | User;
+  verb: string;
+  activityId: string;
+  module?: (number | null) | Module;
+  course?: (number | null) | Course;
+  scoreScaled?: number | null;
+  scoreRaw?: number | null;
+  scoreMax?: number | null;
+  success?: boolean | null;
+  completion?: boolean | null;
+  subStatement?: boolean | null;
+  timestamp?: string | null;
+  stored: string;
+  contentHash?: string | null;
+  statement:
     | {
         [k: string]: unknown;
       }
@@ -386,18 +436,8 @@ export interface H5PPackage {
     | number
     | boolean
     | null;
-  organization?: (number | null) | Organization;
   updatedAt: string;
   createdAt: string;
-  url?: string | null;
-  thumbnailURL?: string | null;
-  filename?: string | null;
-  mimeType?: string | null;
-  filesize?: number | null;
-  width?: number | null;
-  height?: number | null;
-  focalX?: number | null;
-  focalY?: number | null;
 }
 /**
  * Append-only: content never changes after issue; a record is only accepted, rejected, or revoked by an administrator. Bulk decisions: select records, choose Edit, set Status.
@@ -657,6 +697,10 @@ export interface PayloadLockedDocument {
         value: number | H5PPackage;
       } | null)
     | ({
+        relationTo: 'xapi-statements';
+        value: number | XapiStatement;
+      } | null)
+    | ({
         relationTo: 'credit-records';
         value: number | CreditRecord;
       } | null)
@@ -740,6 +784,12 @@ export interface CoursesSelect<T extends boolean = true> {
   organization?: T;
   partners?: T;
   authors?: T;
+  completionRule?:
+    | T
+    | {
+        minAverageScore?: T;
+        scorePolicy?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -757,6 +807,7 @@ export interface ModulesSelect<T extends boolean = true> {
   weight?: T;
   required?: T;
   content?: T;
+  h5pPackage?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -883,6 +934,30 @@ export interface H5PPackagesSelect<T extends boolean = true> {
   height?: T;
   focalX?: T;
   focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "xapi-statements_select".
+ */
+export interface XapiStatementsSelect<T extends boolean = true> {
+  statementId?: T;
+  learner?: T;
+  verb?: T;
+  activityId?: T;
+  module?: T;
+  course?: T;
+  scoreScaled?: T;
+  scoreRaw?: T;
+  scoreMax?: T;
+  success?: T;
+  completion?: T;
+  subStatement?: T;
+  timestamp?: T;
+  stored?: T;
+  contentHash?: T;
+  statement?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

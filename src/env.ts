@@ -95,13 +95,17 @@ function developmentSecret(dataDir: string): string {
 
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   // Empty strings (FOO= in a .env file) mean "not set".
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''))
+  const cleaned: Record<string, string | undefined> = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''))
+  // Next.js sets NODE_ENV=production in-process when it serves a build, and its compiled copy of
+  // the config reads the environment again: LIANPEI_MODE keeps the mode this process started in.
+  if (cleaned.LIANPEI_MODE) cleaned.NODE_ENV = cleaned.LIANPEI_MODE
   const result = envSchema.safeParse(cleaned)
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
     throw new EnvError(`Invalid environment:\n${lines.join('\n')}`)
   }
   const env = result.data
+  source.LIANPEI_MODE = env.NODE_ENV
   const dataDir = path.resolve(env.DATA_DIR)
   const uri = env.DATABASE_URI ?? `file:${path.join(dataDir, 'lianpei.db')}`
   const kind = databaseKind(uri)

@@ -1,12 +1,17 @@
 /**
- * The open course library (在线开放课程资源库): so far H5P packages — upload, validation,
- * extraction and serving for h5p-standalone. Catalogue, enrolment rules, xAPI statements and
- * completion rules come next (see the open issue).
+ * The open course library (在线开放课程资源库). So far: H5P packages (upload, validation,
+ * extraction, serving for h5p-standalone), xAPI statements (validated, bound to the learner,
+ * stored by group commit), progress and the completion rule. Catalogue search, enrolment rules,
+ * bulk enrolment and the player page come next (see the open issue).
  */
 import path from 'node:path'
 import type { Config } from 'payload'
 import { addStaticRoute } from '../../src/staticRoutes'
 import { createH5PPackagesCollection } from './collections/H5PPackages'
+import { createXapiStatementsCollection } from './collections/XapiStatements'
+import { getStatementsEndpoint, postStatementsEndpoint } from './endpoints/statements'
+import { addCourseFields, addModuleFields } from './fields'
+import { CORE } from '../../collections/slugs'
 import { H5P_ROUTES } from './constants'
 import { type OpenCoursesPluginOptions, sanitizeOptions } from './types'
 
@@ -23,7 +28,14 @@ export const openCoursesPlugin =
   (incoming: Config): Config => {
     const options = sanitizeOptions(pluginOptions)
     if (!options.enabled) return incoming
-    let config: Config = { ...incoming, collections: [...(incoming.collections ?? []), createH5PPackagesCollection(options)] }
+    const collections = (incoming.collections ?? []).map((c) =>
+      c.slug === CORE.courses ? addCourseFields(c) : c.slug === CORE.modules ? addModuleFields(c) : c,
+    )
+    let config: Config = {
+      ...incoming,
+      collections: [...collections, createH5PPackagesCollection(options), createXapiStatementsCollection()],
+      endpoints: [...(incoming.endpoints ?? []), postStatementsEndpoint, getStatementsEndpoint],
+    }
     config = addStaticRoute(config, { path: H5P_ROUTES.content, dir: path.resolve(options.dataDir, 'h5p'), setHeaders: lockDownSvg })
     config = addStaticRoute(config, { path: H5P_ROUTES.player, dir: path.resolve('node_modules/h5p-standalone/dist') })
     return config

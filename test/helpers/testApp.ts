@@ -9,6 +9,9 @@ export type TestApp = App & { db: TestDatabase; stop: () => Promise<void> }
 
 export async function startTestApp(options: { next?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
   const db = await createTestDatabase()
+  // `npm start` runs with NODE_ENV unset and Next.js then sets it to production in-process;
+  // vitest's NODE_ENV=test would hide what that does to the admin panel's copy of the config.
+  if (options.next) Reflect.deleteProperty(process.env, 'NODE_ENV')
   Object.assign(process.env, {
     DATABASE_URI: db.uri,
     DATA_DIR: db.dataDir,

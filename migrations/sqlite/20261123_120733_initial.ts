@@ -19,6 +19,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`language\` text DEFAULT 'zh',
   	\`cover_image_id\` integer,
   	\`organization_id\` integer,
+  	\`completion_rule_min_average_score\` numeric DEFAULT 60,
+  	\`completion_rule_score_policy\` text DEFAULT 'best',
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`_status\` text DEFAULT 'draft',
@@ -68,6 +70,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`version_language\` text DEFAULT 'zh',
   	\`version_cover_image_id\` integer,
   	\`version_organization_id\` integer,
+  	\`version_completion_rule_min_average_score\` numeric DEFAULT 60,
+  	\`version_completion_rule_score_policy\` text DEFAULT 'best',
   	\`version_updated_at\` text,
   	\`version_created_at\` text,
   	\`version__status\` text DEFAULT 'draft',
@@ -117,12 +121,15 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`weight\` numeric DEFAULT 1,
   	\`required\` integer DEFAULT true,
   	\`content\` text,
+  	\`h5p_package_id\` integer,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
-  	FOREIGN KEY (\`course_id\`) REFERENCES \`courses\`(\`id\`) ON UPDATE no action ON DELETE set null
+  	FOREIGN KEY (\`course_id\`) REFERENCES \`courses\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`h5p_package_id\`) REFERENCES \`h5p_packages\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
   await db.run(sql`CREATE INDEX \`modules_course_idx\` ON \`modules\` (\`course_id\`);`)
+  await db.run(sql`CREATE INDEX \`modules_h5p_package_idx\` ON \`modules\` (\`h5p_package_id\`);`)
   await db.run(sql`CREATE INDEX \`modules_updated_at_idx\` ON \`modules\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`modules_created_at_idx\` ON \`modules\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`media\` (
@@ -304,6 +311,40 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`h5p_packages_updated_at_idx\` ON \`h5p_packages\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`h5p_packages_created_at_idx\` ON \`h5p_packages\` (\`created_at\`);`)
   await db.run(sql`CREATE UNIQUE INDEX \`h5p_packages_filename_idx\` ON \`h5p_packages\` (\`filename\`);`)
+  await db.run(sql`CREATE TABLE \`xapi_statements\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`statement_id\` text NOT NULL,
+  	\`learner_id\` integer NOT NULL,
+  	\`verb\` text NOT NULL,
+  	\`activity_id\` text NOT NULL,
+  	\`module_id\` integer,
+  	\`course_id\` integer,
+  	\`score_scaled\` numeric,
+  	\`score_raw\` numeric,
+  	\`score_max\` numeric,
+  	\`success\` integer,
+  	\`completion\` integer,
+  	\`sub_statement\` integer,
+  	\`timestamp\` text,
+  	\`stored\` text NOT NULL,
+  	\`content_hash\` text,
+  	\`statement\` text NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`learner_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`module_id\`) REFERENCES \`modules\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`course_id\`) REFERENCES \`courses\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`xapi_statements_statement_id_idx\` ON \`xapi_statements\` (\`statement_id\`);`)
+  await db.run(sql`CREATE INDEX \`xapi_statements_learner_idx\` ON \`xapi_statements\` (\`learner_id\`);`)
+  await db.run(sql`CREATE INDEX \`xapi_statements_verb_idx\` ON \`xapi_statements\` (\`verb\`);`)
+  await db.run(sql`CREATE INDEX \`xapi_statements_activity_id_idx\` ON \`xapi_statements\` (\`activity_id\`);`)
+  await db.run(sql`CREATE INDEX \`xapi_statements_module_idx\` ON \`xapi_statements\` (\`module_id\`);`)
+  await db.run(sql`CREATE INDEX \`xapi_statements_course_idx\` ON \`xapi_statements\` (\`course_id\`);`)
+  await db.run(sql`CREATE INDEX \`xapi_statements_stored_idx\` ON \`xapi_statements\` (\`stored\`);`)
+  await db.run(sql`CREATE INDEX \`xapi_statements_updated_at_idx\` ON \`xapi_statements\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`xapi_statements_created_at_idx\` ON \`xapi_statements\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`credit_records\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`sequence\` numeric NOT NULL,
@@ -491,6 +532,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`users_id\` integer,
   	\`organizations_id\` integer,
   	\`h5p_packages_id\` integer,
+  	\`xapi_statements_id\` integer,
   	\`credit_records_id\` integer,
   	\`course_mappings_id\` integer,
   	\`credit_webhooks_id\` integer,
@@ -504,6 +546,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`users_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`organizations_id\`) REFERENCES \`organizations\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`h5p_packages_id\`) REFERENCES \`h5p_packages\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`xapi_statements_id\`) REFERENCES \`xapi_statements\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`credit_records_id\`) REFERENCES \`credit_records\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`course_mappings_id\`) REFERENCES \`course_mappings\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`credit_webhooks_id\`) REFERENCES \`credit_webhooks\`(\`id\`) ON UPDATE no action ON DELETE cascade,
@@ -521,6 +564,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_organizations_id_idx\` ON \`payload_locked_documents_rels\` (\`organizations_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_h5p_packages_id_idx\` ON \`payload_locked_documents_rels\` (\`h5p_packages_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_xapi_statements_id_idx\` ON \`payload_locked_documents_rels\` (\`xapi_statements_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_credit_records_id_idx\` ON \`payload_locked_documents_rels\` (\`credit_records_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_course_mappings_id_idx\` ON \`payload_locked_documents_rels\` (\`course_mappings_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_credit_webhooks_id_idx\` ON \`payload_locked_documents_rels\` (\`credit_webhooks_id\`);`)
@@ -578,6 +622,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`users\`;`)
   await db.run(sql`DROP TABLE \`organizations\`;`)
   await db.run(sql`DROP TABLE \`h5p_packages\`;`)
+  await db.run(sql`DROP TABLE \`xapi_statements\`;`)
   await db.run(sql`DROP TABLE \`credit_records\`;`)
   await db.run(sql`DROP TABLE \`course_mappings\`;`)
   await db.run(sql`DROP TABLE \`credit_webhooks\`;`)

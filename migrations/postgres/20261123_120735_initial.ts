@@ -7,11 +7,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum_courses_grading_scheme" AS ENUM('percentage', 'five-level');
   CREATE TYPE "public"."enum_courses_discipline" AS ENUM('engineering', 'science', 'management', 'economics', 'law', 'education', 'literature', 'arts', 'medicine', 'agriculture', 'interdisciplinary');
   CREATE TYPE "public"."enum_courses_language" AS ENUM('zh', 'en', 'bilingual');
+  CREATE TYPE "public"."enum_courses_completion_rule_score_policy" AS ENUM('best', 'last', 'average');
   CREATE TYPE "public"."enum_courses_status" AS ENUM('draft', 'published');
   CREATE TYPE "public"."enum__courses_v_version_credit_category" AS ENUM('course', 'practice', 'political-education', 'training-camp');
   CREATE TYPE "public"."enum__courses_v_version_grading_scheme" AS ENUM('percentage', 'five-level');
   CREATE TYPE "public"."enum__courses_v_version_discipline" AS ENUM('engineering', 'science', 'management', 'economics', 'law', 'education', 'literature', 'arts', 'medicine', 'agriculture', 'interdisciplinary');
   CREATE TYPE "public"."enum__courses_v_version_language" AS ENUM('zh', 'en', 'bilingual');
+  CREATE TYPE "public"."enum__courses_v_version_completion_rule_score_policy" AS ENUM('best', 'last', 'average');
   CREATE TYPE "public"."enum__courses_v_version_status" AS ENUM('draft', 'published');
   CREATE TYPE "public"."enum_modules_kind" AS ENUM('lesson', 'video', 'h5p', 'quiz');
   CREATE TYPE "public"."enum_enrollments_status" AS ENUM('pending', 'active', 'completed', 'withdrawn', 'rejected');
@@ -39,6 +41,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"language" "enum_courses_language" DEFAULT 'zh',
   	"cover_image_id" integer,
   	"organization_id" integer,
+  	"completion_rule_min_average_score" numeric DEFAULT 60,
+  	"completion_rule_score_policy" "enum_courses_completion_rule_score_policy" DEFAULT 'best',
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"_status" "enum_courses_status" DEFAULT 'draft'
@@ -71,6 +75,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"version_language" "enum__courses_v_version_language" DEFAULT 'zh',
   	"version_cover_image_id" integer,
   	"version_organization_id" integer,
+  	"version_completion_rule_min_average_score" numeric DEFAULT 60,
+  	"version_completion_rule_score_policy" "enum__courses_v_version_completion_rule_score_policy" DEFAULT 'best',
   	"version_updated_at" timestamp(3) with time zone,
   	"version_created_at" timestamp(3) with time zone,
   	"version__status" "enum__courses_v_version_status" DEFAULT 'draft',
@@ -98,6 +104,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"weight" numeric DEFAULT 1,
   	"required" boolean DEFAULT true,
   	"content" jsonb,
+  	"h5p_package_id" integer,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
@@ -227,6 +234,28 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"height" numeric,
   	"focal_x" numeric,
   	"focal_y" numeric
+  );
+  
+  CREATE TABLE "xapi_statements" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"statement_id" varchar NOT NULL,
+  	"learner_id" integer NOT NULL,
+  	"verb" varchar NOT NULL,
+  	"activity_id" varchar NOT NULL,
+  	"module_id" integer,
+  	"course_id" integer,
+  	"score_scaled" numeric,
+  	"score_raw" numeric,
+  	"score_max" numeric,
+  	"success" boolean,
+  	"completion" boolean,
+  	"sub_statement" boolean,
+  	"timestamp" timestamp(3) with time zone,
+  	"stored" timestamp(3) with time zone NOT NULL,
+  	"content_hash" varchar,
+  	"statement" jsonb NOT NULL,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
   
   CREATE TABLE "credit_records" (
@@ -362,6 +391,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"users_id" integer,
   	"organizations_id" integer,
   	"h5p_packages_id" integer,
+  	"xapi_statements_id" integer,
   	"credit_records_id" integer,
   	"course_mappings_id" integer,
   	"credit_webhooks_id" integer,
@@ -404,6 +434,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "_courses_v_rels" ADD CONSTRAINT "_courses_v_rels_organizations_fk" FOREIGN KEY ("organizations_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_courses_v_rels" ADD CONSTRAINT "_courses_v_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "modules" ADD CONSTRAINT "modules_course_id_courses_id_fk" FOREIGN KEY ("course_id") REFERENCES "public"."courses"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "modules" ADD CONSTRAINT "modules_h5p_package_id_h5p_packages_id_fk" FOREIGN KEY ("h5p_package_id") REFERENCES "public"."h5p_packages"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "media" ADD CONSTRAINT "media_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "enrollments" ADD CONSTRAINT "enrollments_learner_id_users_id_fk" FOREIGN KEY ("learner_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "enrollments_rels" ADD CONSTRAINT "enrollments_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."enrollments"("id") ON DELETE cascade ON UPDATE no action;
@@ -417,6 +448,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "users" ADD CONSTRAINT "users_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "users" ADD CONSTRAINT "users_home_university_id_organizations_id_fk" FOREIGN KEY ("home_university_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "h5p_packages" ADD CONSTRAINT "h5p_packages_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "xapi_statements" ADD CONSTRAINT "xapi_statements_learner_id_users_id_fk" FOREIGN KEY ("learner_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "xapi_statements" ADD CONSTRAINT "xapi_statements_module_id_modules_id_fk" FOREIGN KEY ("module_id") REFERENCES "public"."modules"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "xapi_statements" ADD CONSTRAINT "xapi_statements_course_id_courses_id_fk" FOREIGN KEY ("course_id") REFERENCES "public"."courses"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "credit_records" ADD CONSTRAINT "credit_records_learner_id_users_id_fk" FOREIGN KEY ("learner_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "credit_records" ADD CONSTRAINT "credit_records_home_university_id_organizations_id_fk" FOREIGN KEY ("home_university_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "credit_records" ADD CONSTRAINT "credit_records_supersedes_id_credit_records_id_fk" FOREIGN KEY ("supersedes_id") REFERENCES "public"."credit_records"("id") ON DELETE set null ON UPDATE no action;
@@ -438,6 +472,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_organizations_fk" FOREIGN KEY ("organizations_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_h5p_packages_fk" FOREIGN KEY ("h5p_packages_id") REFERENCES "public"."h5p_packages"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_xapi_statements_fk" FOREIGN KEY ("xapi_statements_id") REFERENCES "public"."xapi_statements"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_credit_records_fk" FOREIGN KEY ("credit_records_id") REFERENCES "public"."credit_records"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_course_mappings_fk" FOREIGN KEY ("course_mappings_id") REFERENCES "public"."course_mappings"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_credit_webhooks_fk" FOREIGN KEY ("credit_webhooks_id") REFERENCES "public"."credit_webhooks"("id") ON DELETE cascade ON UPDATE no action;
@@ -473,6 +508,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "_courses_v_rels_organizations_id_idx" ON "_courses_v_rels" USING btree ("organizations_id");
   CREATE INDEX "_courses_v_rels_users_id_idx" ON "_courses_v_rels" USING btree ("users_id");
   CREATE INDEX "modules_course_idx" ON "modules" USING btree ("course_id");
+  CREATE INDEX "modules_h5p_package_idx" ON "modules" USING btree ("h5p_package_id");
   CREATE INDEX "modules_updated_at_idx" ON "modules" USING btree ("updated_at");
   CREATE INDEX "modules_created_at_idx" ON "modules" USING btree ("created_at");
   CREATE INDEX "media_organization_idx" ON "media" USING btree ("organization_id");
@@ -514,6 +550,15 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "h5p_packages_updated_at_idx" ON "h5p_packages" USING btree ("updated_at");
   CREATE INDEX "h5p_packages_created_at_idx" ON "h5p_packages" USING btree ("created_at");
   CREATE UNIQUE INDEX "h5p_packages_filename_idx" ON "h5p_packages" USING btree ("filename");
+  CREATE UNIQUE INDEX "xapi_statements_statement_id_idx" ON "xapi_statements" USING btree ("statement_id");
+  CREATE INDEX "xapi_statements_learner_idx" ON "xapi_statements" USING btree ("learner_id");
+  CREATE INDEX "xapi_statements_verb_idx" ON "xapi_statements" USING btree ("verb");
+  CREATE INDEX "xapi_statements_activity_id_idx" ON "xapi_statements" USING btree ("activity_id");
+  CREATE INDEX "xapi_statements_module_idx" ON "xapi_statements" USING btree ("module_id");
+  CREATE INDEX "xapi_statements_course_idx" ON "xapi_statements" USING btree ("course_id");
+  CREATE INDEX "xapi_statements_stored_idx" ON "xapi_statements" USING btree ("stored");
+  CREATE INDEX "xapi_statements_updated_at_idx" ON "xapi_statements" USING btree ("updated_at");
+  CREATE INDEX "xapi_statements_created_at_idx" ON "xapi_statements" USING btree ("created_at");
   CREATE UNIQUE INDEX "credit_records_sequence_idx" ON "credit_records" USING btree ("sequence");
   CREATE UNIQUE INDEX "credit_records_key_idx" ON "credit_records" USING btree ("key");
   CREATE INDEX "credit_records_status_idx" ON "credit_records" USING btree ("status");
@@ -567,6 +612,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_locked_documents_rels_users_id_idx" ON "payload_locked_documents_rels" USING btree ("users_id");
   CREATE INDEX "payload_locked_documents_rels_organizations_id_idx" ON "payload_locked_documents_rels" USING btree ("organizations_id");
   CREATE INDEX "payload_locked_documents_rels_h5p_packages_id_idx" ON "payload_locked_documents_rels" USING btree ("h5p_packages_id");
+  CREATE INDEX "payload_locked_documents_rels_xapi_statements_id_idx" ON "payload_locked_documents_rels" USING btree ("xapi_statements_id");
   CREATE INDEX "payload_locked_documents_rels_credit_records_id_idx" ON "payload_locked_documents_rels" USING btree ("credit_records_id");
   CREATE INDEX "payload_locked_documents_rels_course_mappings_id_idx" ON "payload_locked_documents_rels" USING btree ("course_mappings_id");
   CREATE INDEX "payload_locked_documents_rels_credit_webhooks_id_idx" ON "payload_locked_documents_rels" USING btree ("credit_webhooks_id");
@@ -599,6 +645,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "users" CASCADE;
   DROP TABLE "organizations" CASCADE;
   DROP TABLE "h5p_packages" CASCADE;
+  DROP TABLE "xapi_statements" CASCADE;
   DROP TABLE "credit_records" CASCADE;
   DROP TABLE "course_mappings" CASCADE;
   DROP TABLE "credit_webhooks" CASCADE;
@@ -615,11 +662,13 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TYPE "public"."enum_courses_grading_scheme";
   DROP TYPE "public"."enum_courses_discipline";
   DROP TYPE "public"."enum_courses_language";
+  DROP TYPE "public"."enum_courses_completion_rule_score_policy";
   DROP TYPE "public"."enum_courses_status";
   DROP TYPE "public"."enum__courses_v_version_credit_category";
   DROP TYPE "public"."enum__courses_v_version_grading_scheme";
   DROP TYPE "public"."enum__courses_v_version_discipline";
   DROP TYPE "public"."enum__courses_v_version_language";
+  DROP TYPE "public"."enum__courses_v_version_completion_rule_score_policy";
   DROP TYPE "public"."enum__courses_v_version_status";
   DROP TYPE "public"."enum_modules_kind";
   DROP TYPE "public"."enum_enrollments_status";

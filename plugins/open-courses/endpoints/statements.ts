@@ -1,0 +1,168 @@
+import { createHash, randomUUID } from 'node:crypto'
+import type { Endpoint, Payload, PayloadRequest, Where } from 'payload'
+import { CORE } from '../../../collections/slugs'
+import { userHasRole } from '../../../src/access'
+import { OPEN_COURSE_SLUGS } from '../constants'
+import { recomputeProgress, VERBS } from '../progress/recomputeProgress'
+import { type Statement, statementSchema } from '../xapi/statementSchema'
+import { createStatementStore, type StatementRow, UniqueStatementError } from '../xapi/statementStore'
+
+type Doc = Record<string, any>
+type Id = number | string
+const MAX_PER_REQUEST = 500
+const VERSION = /^1\.0(\.\d+)?$/
+/** Activity ids of modules: <anything>/modules/<id>, as the player sets them. */
+const MODULE_ACTIVITY = /\/modules\/([0-9a-f]{24}|\d+)(?:[/?#]|$)/i
+
+const fail = (status: number, message: string) => Response.json({ errors: [{ message }] }, { status })
+
+const stores = new WeakMap<Payload, ReturnType<typeof createStatementStore>>()
+const storeOf = (payload: Payload) => {
+  let store = stores.get(payload)
+  if (!store) stores.set(payload, (store = createStatementStore(payload)))
+  return store
+}
+
+const hashOf = (s: Statement) => createHash('sha256').update(JSON.stringify({ ...s, id: undefined, stored: undefined, authority: undefined })).digest('hex')
+
+function isCaller(req: PayloadRequest, actor: Statement['actor']): boolean {
+  const user = req.user as Doc
+  if (actor.mbox) return actor.mbox.toLowerCase() === `mailto:${String(user.email).toLowerCase()}`
+  if (actor.account) return actor.account.name === String(user.id)
+  return false
+}
+
+/** `POST /api/xapi/statements`: one statement or an array; answers the statement ids. */
+export const postStatementsEndpoint: Endpoint = {
+  path: '/xapi/statements',
+  method: 'post',
+  handler: async (req) => {
+    const version = req.headers.get('x-experience-api-version')
+    if (!version || !VERSION.test(version)) return fail(400, `X-Experience-API-Version must be 1.0.3 (got ${version ? `"${version}"` : 'none'})`)
+    if (!req.user) return fail(401, 'sign in to send statements')
+    let body: unknown
+    try {
+      body = await req.json?.()
+    } catch {
+      return fail(400, 'body must be a JSON statement or an array of statements')
+    }
+    const list = Array.isArray(body) ? body : [body]
+    if (list.length === 0) return fail(400, 'no statements')
+    if (list.length > MAX_PER_REQUEST) return fail(413, `at most ${MAX_PER_REQUEST} statements per request`)
+
+    const statements: Statement[] = []
+    for (const [i, raw] of list.entries()) {
+      const parsed = statementSchema.safeParse(raw)
+      if (!parsed.success) {
+        const where = Array.isArray(body) ? `statements[${i}]` : 'statement'
+        return fail(400, parsed.error.issues.map((issue) => `${where}.${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; '))
+      }
+      if (!isCaller(req, parsed.data.actor)) return fail(403, `${Array.isArray(body) ? `statements[${i}]` : 'statement'}: the actor must be you (mbox mailto:${(req.user as Doc).email})`)
+      statements.push({ ...parsed.data, id: parsed.data.id ?? randomUUID() })
+    }
+    const ids = statements.map((s) => s.id as string)
+    if (new Set(ids).size !== ids.length) return fail(400, 'the same statement id appears twice in this request')
+
+    const { payload } = req
+    const { docs: existing } = await payload.find({
+      collection: OPEN_COURSE_SLUGS.xapiStatements as never,
+      where: { statementId: { in: ids } },
+      depth: 0,
+      overrideAccess: true,
+      pagination: false,
+    })
+    const known = new Map((existing as Doc[]).map((d) => [d.statementId as string, d.contentHash as string]))
+    for (const s of statements) {
+      if (known.has(s.id as string) && known.get(s.id as string) !== hashOf(s)) return fail(409, `statement ${s.id} exists with different content`)
+    }
+    const fresh = statements.filter((s) => !known.has(s.id as string))
+
+    const moduleIds = [...new Set(fresh.map((s) => MODULE_ACTIVITY.exec(s.object.id)?.[1]).filter(Boolean))] as string[]
+    const { docs: modules } = moduleIds.length
+      ? await payload.find({ collection: CORE.modules, where: { id: { in: moduleIds } }, depth: 0, overrideAccess: true, pagination: false })
+      : { docs: [] }
+    const moduleById = new Map((modules as Doc[]).map((m) => [String(m.id), m]))
+    const stored = new Date().toISOString()
+    const rows: StatementRow[] = fresh.map((s) => {
+      const module = moduleById.get(MODULE_ACTIVITY.exec(s.object.id)?.[1] ?? '')
+      const score = s.result?.score
+      const scaled = score?.scaled ?? (score?.raw !== undefined && score.max ? (score.raw - (score.min ?? 0)) / (score.max - (score.min ?? 0)) : undefined)
+      return {
+        statementId: s.id as string,
+        learner: req.user!.id,
+        verb: s.verb.id,
+        activityId: s.object.id,
+        module: module?.id ?? null,
+        course: module?.course ?? null,
+        scoreScaled: scaled ?? null,
+        scoreRaw: score?.raw ?? null,
+        scoreMax: score?.max ?? null,
+        success: s.result?.success ?? null,
+        completion: s.result?.completion ?? null,
+        subStatement: Boolean((s.context?.contextActivities as Doc | undefined)?.parent),
+        timestamp: s.timestamp ? new Date(s.timestamp).toISOString() : stored,
+        stored,
+        contentHash: hashOf(s),
+        statement: { ...s, stored, authority: { objectType: 'Agent', account: { homePage: 'lianpei', name: String(req.user!.id) } } },
+      }
+    })
+    try {
+      await storeOf(payload).append(rows)
+    } catch (error) {
+      if (error instanceof UniqueStatementError) return fail(409, 'a statement with one of these ids was stored meanwhile with different content')
+      throw error
+    }
+
+    const courses = new Map(
+      rows.filter((r) => r.course !== null && !r.subStatement && Object.values(VERBS).includes(r.verb as never)).map((r) => [String(r.course), r.course as Id]),
+    )
+    for (const course of courses.values()) await recomputeProgress(payload, req.user.id, course)
+    return Response.json(ids)
+  },
+}
+
+/** `GET /api/xapi/statements?agent=&verb=&activity=&since=&until=&limit=`: a learner's own, or any for staff. */
+export const getStatementsEndpoint: Endpoint = {
+  path: '/xapi/statements',
+  method: 'get',
+  handler: async (req) => {
+    if (!req.user) return fail(401, 'sign in to read statements')
+    const url = new URL(req.url ?? '', 'http://localhost')
+    const and: Where[] = []
+    const agent = url.searchParams.get('agent')
+    if (agent) {
+      let parsed: { mbox?: string; account?: { name?: string } }
+      try {
+        parsed = JSON.parse(agent)
+      } catch {
+        return fail(400, 'agent must be a JSON agent, e.g. {"mbox":"mailto:someone@example.edu"}')
+      }
+      const email = parsed.mbox?.replace(/^mailto:/, '')
+      const { docs } = await req.payload.find({ collection: CORE.users, where: email ? { email: { equals: email } } : { id: { equals: parsed.account?.name ?? '' } }, depth: 0, overrideAccess: true, limit: 1 })
+      and.push({ learner: { equals: docs[0]?.id ?? -1 } })
+    }
+    const verb = url.searchParams.get('verb')
+    if (verb) and.push({ verb: { equals: verb } })
+    const activity = url.searchParams.get('activity')
+    if (activity) and.push({ activityId: { equals: activity } })
+    for (const [param, op] of [['since', 'greater_than'], ['until', 'less_than_equal']] as const) {
+      const value = url.searchParams.get(param)
+      if (!value) continue
+      if (Number.isNaN(Date.parse(value))) return fail(400, `${param} must be an ISO 8601 timestamp`)
+      and.push({ stored: { [op]: new Date(value).toISOString() } })
+    }
+    const limit = Math.min(Number(url.searchParams.get('limit') ?? 100) || 100, 1000)
+    // Access narrows this to the caller's own statements unless they are staff.
+    const { docs } = await req.payload.find({
+      collection: OPEN_COURSE_SLUGS.xapiStatements as never,
+      where: { and },
+      sort: '-stored',
+      limit,
+      depth: 0,
+      overrideAccess: userHasRole(req.user, 'admin', 'organizer'),
+      user: req.user,
+      req,
+    })
+    return Response.json({ statements: (docs as Doc[]).map((d) => d.statement), more: '' }, { headers: { 'X-Experience-API-Version': '1.0.3' } })
+  },
+}
