@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { options, zhEn } from '../../collections/i18n'
 import { OPEN_COURSE_SLUGS } from './constants'
+import { playModuleEndpoint } from './endpoints/playModule'
 
 /** A course's completion rule: every required module, and a minimum average score. */
 export const addCourseFields = (courses: CollectionConfig): CollectionConfig => ({
@@ -25,9 +26,10 @@ export const addCourseFields = (courses: CollectionConfig): CollectionConfig => 
   ],
 })
 
-/** A module of kind h5p plays one package. */
+/** A module of kind h5p plays one package, at GET /api/modules/:id/play. */
 export const addModuleFields = (modules: CollectionConfig): CollectionConfig => ({
   ...modules,
+  endpoints: [...(Array.isArray(modules.endpoints) ? modules.endpoints : []), playModuleEndpoint],
   fields: [
     ...modules.fields,
     {

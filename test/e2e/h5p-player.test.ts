@@ -1,0 +1,57 @@
+/**
+ * A real browser plays an H5P module built from true-false.h5p, answers it, and the statement
+ * reaches the server and moves the learner's enrolment.
+ */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { listen, type RunningServer } from '../../src/lifecycle'
+import { launchBrowser } from '../helpers/browser'
+import { createCourse, createOrganization, createUser, PASSWORD } from '../helpers/fixtures'
+import { startTestApp, type TestApp } from '../helpers/testApp'
+
+const FIXTURES = path.resolve(import.meta.dirname, '../../../shared/fixtures/h5p')
+let t: TestApp
+let server: RunningServer
+let browser: Awaited<ReturnType<typeof launchBrowser>>
+let base: string
+
+beforeAll(async () => {
+  t = await startTestApp()
+  server = await listen(t, 0, '127.0.0.1')
+  base = `http://127.0.0.1:${server.port}`
+  browser = await launchBrowser({ locale: 'en-US' })
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.shutdown(1_000)
+  await t?.db.drop()
+})
+
+describe('H5P player', () => {
+  it('records the learner’s answer and moves their progress', async () => {
+    const { payload } = t
+    const org = await createOrganization(payload, 'university', '10699')
+    const student = await createUser(payload, ['student'], org.id, { homeUniversity: org.id })
+    const data = readFileSync(path.join(FIXTURES, 'true-false.h5p'))
+    const pkg = await payload.create({ collection: 'h5p-packages', data: {} as never, file: { data, mimetype: 'application/zip', name: 'true-false.h5p', size: data.length }, overrideAccess: true })
+    const course = await createCourse(payload, org.id, { completionRule: { minAverageScore: 0, scorePolicy: 'best' } })
+    const module = await payload.create({ collection: 'modules', data: { course: course.id, title: '判断题', order: 1, kind: 'h5p', h5pPackage: pkg.id } as never, overrideAccess: true })
+    const enrollment = await payload.create({ collection: 'enrollments', data: { learner: student.id, source: { relationTo: 'courses', value: course.id } } as never, overrideAccess: true })
+
+    const page = await browser.context.newPage()
+    const login = await page.request.post(`${base}/api/users/login`, { data: { email: student.email, password: PASSWORD } })
+    expect(login.status()).toBe(200)
+    await page.goto(`${base}/api/modules/${module.id}/play`)
+    const frame = page.frameLocator('iframe.h5p-iframe')
+    await frame.getByText('True', { exact: true }).click({ timeout: 60_000 })
+    await frame.getByRole('button', { name: 'Check' }).click()
+    await page.locator('#xapi-status').filter({ hasText: 'recorded: answered' }).waitFor({ timeout: 30_000 })
+
+    const statements = await payload.find({ collection: 'xapi-statements', where: { learner: { equals: student.id } }, overrideAccess: true, depth: 0 })
+    expect(statements.docs.some((s) => s.verb === 'http://adlnet.gov/expapi/verbs/answered' && String(s.module) === String(module.id))).toBe(true)
+    const after = await payload.findByID({ collection: 'enrollments', id: enrollment.id, overrideAccess: true })
+    expect(after.progress).toBe(100)
+    await page.close()
+  })
+})
