@@ -208,6 +208,17 @@ export interface Course {
   organization: number | Organization;
   partners?: (number | Organization)[] | null;
   authors?: (number | User)[] | null;
+  featured?: boolean | null;
+  enrollment?: {
+    mode?: ('open' | 'approval' | 'invite') | null;
+    capacity?: number | null;
+    opensAt?: string | null;
+    closesAt?: string | null;
+    /**
+     * One email per line
+     */
+    invitees?: string | null;
+  };
   completionRule?: {
     minAverageScore?: number | null;
     scorePolicy?: ('best' | 'last' | 'average') | null;
@@ -784,6 +795,16 @@ export interface CoursesSelect<T extends boolean = true> {
   organization?: T;
   partners?: T;
   authors?: T;
+  featured?: T;
+  enrollment?:
+    | T
+    | {
+        mode?: T;
+        capacity?: T;
+        opensAt?: T;
+        closesAt?: T;
+        invitees?: T;
+      };
   completionRule?:
     | T
     | {

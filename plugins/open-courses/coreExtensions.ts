@@ -2,12 +2,45 @@ import type { CollectionConfig } from 'payload'
 import { options, zhEn } from '../../collections/i18n'
 import { OPEN_COURSE_SLUGS } from './constants'
 import { playModuleEndpoint } from './endpoints/playModule'
+import { applyEnrollmentRules } from './enrollment/applyEnrollmentRules'
+import { bulkEnrollEndpoint } from './enrollment/bulkEnrollEndpoint'
+import { withdrawEndpoint } from './enrollment/withdrawEndpoint'
 
-/** A course's completion rule: every required module, and a minimum average score. */
+const endpointsOf = (c: CollectionConfig) => (Array.isArray(c.endpoints) ? c.endpoints : [])
+
+/**
+ * What the open course library adds to courses: a catalogue flag, enrolment rules, the completion
+ * rule (every required module, and a minimum average score) and bulk enrolment.
+ */
 export const addCourseFields = (courses: CollectionConfig): CollectionConfig => ({
   ...courses,
+  endpoints: [...endpointsOf(courses), bulkEnrollEndpoint],
   fields: [
     ...courses.fields,
+    { name: 'featured', type: 'checkbox', defaultValue: false, index: true, label: zhEn('首页推荐', 'Featured'), admin: { position: 'sidebar' } },
+    {
+      name: 'enrollment',
+      type: 'group',
+      label: zhEn('选课规则', 'Enrolment'),
+      fields: [
+        {
+          name: 'mode',
+          type: 'select',
+          defaultValue: 'open',
+          label: zhEn('选课方式', 'Mode'),
+          options: options({ open: ['自由选课', 'Open'], approval: ['需审核', 'Approval required'], invite: ['仅限邀请', 'Invite only'] }),
+        },
+        { name: 'capacity', type: 'number', min: 1, label: zhEn('名额', 'Capacity') },
+        { name: 'opensAt', type: 'date', label: zhEn('开放时间', 'Opens at') },
+        { name: 'closesAt', type: 'date', label: zhEn('截止时间', 'Closes at') },
+        {
+          name: 'invitees',
+          type: 'textarea',
+          label: zhEn('受邀邮箱', 'Invited emails'),
+          admin: { condition: (_, sibling) => sibling?.mode === 'invite', description: zhEn('每行一个邮箱', 'One email per line') },
+        },
+      ],
+    },
     {
       name: 'completionRule',
       type: 'group',
@@ -29,7 +62,7 @@ export const addCourseFields = (courses: CollectionConfig): CollectionConfig => 
 /** A module of kind h5p plays one package, at GET /api/modules/:id/play. */
 export const addModuleFields = (modules: CollectionConfig): CollectionConfig => ({
   ...modules,
-  endpoints: [...(Array.isArray(modules.endpoints) ? modules.endpoints : []), playModuleEndpoint],
+  endpoints: [...endpointsOf(modules), playModuleEndpoint],
   fields: [
     ...modules.fields,
     {
@@ -40,4 +73,11 @@ export const addModuleFields = (modules: CollectionConfig): CollectionConfig => 
       admin: { condition: (data) => data?.kind === 'h5p' },
     },
   ],
+})
+
+/** Enrolment rules and leaving a course. */
+export const addEnrollmentRules = (enrollments: CollectionConfig): CollectionConfig => ({
+  ...enrollments,
+  endpoints: [...endpointsOf(enrollments), withdrawEndpoint],
+  hooks: { ...enrollments.hooks, beforeValidate: [...(enrollments.hooks?.beforeValidate ?? []), applyEnrollmentRules] },
 })

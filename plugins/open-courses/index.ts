@@ -9,8 +9,9 @@ import type { Config } from 'payload'
 import { addStaticRoute } from '../../src/staticRoutes'
 import { createH5PPackagesCollection } from './collections/H5PPackages'
 import { createXapiStatementsCollection } from './collections/XapiStatements'
+import { catalogueEndpoint } from './endpoints/catalogue'
 import { getStatementsEndpoint, postStatementsEndpoint } from './endpoints/statements'
-import { addCourseFields, addModuleFields } from './coreExtensions'
+import { addCourseFields, addEnrollmentRules, addModuleFields } from './coreExtensions'
 import { CORE } from '../../collections/slugs'
 import { H5P_ROUTES } from './constants'
 import { type OpenCoursesPluginOptions, sanitizeOptions } from './types'
@@ -29,12 +30,12 @@ export const openCoursesPlugin =
     const options = sanitizeOptions(pluginOptions)
     if (!options.enabled) return incoming
     const collections = (incoming.collections ?? []).map((c) =>
-      c.slug === CORE.courses ? addCourseFields(c) : c.slug === CORE.modules ? addModuleFields(c) : c,
+      c.slug === CORE.courses ? addCourseFields(c) : c.slug === CORE.modules ? addModuleFields(c) : c.slug === CORE.enrollments ? addEnrollmentRules(c) : c,
     )
     let config: Config = {
       ...incoming,
       collections: [...collections, createH5PPackagesCollection(options), createXapiStatementsCollection()],
-      endpoints: [...(incoming.endpoints ?? []), postStatementsEndpoint, getStatementsEndpoint],
+      endpoints: [...(incoming.endpoints ?? []), catalogueEndpoint, postStatementsEndpoint, getStatementsEndpoint],
     }
     config = addStaticRoute(config, { path: H5P_ROUTES.content, dir: path.resolve(options.dataDir, 'h5p'), setHeaders: lockDownSvg })
     config = addStaticRoute(config, { path: H5P_ROUTES.player, dir: path.resolve('node_modules/h5p-standalone/dist') })

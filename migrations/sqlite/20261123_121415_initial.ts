@@ -19,6 +19,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`language\` text DEFAULT 'zh',
   	\`cover_image_id\` integer,
   	\`organization_id\` integer,
+  	\`featured\` integer DEFAULT false,
+  	\`enrollment_mode\` text DEFAULT 'open',
+  	\`enrollment_capacity\` numeric,
+  	\`enrollment_opens_at\` text,
+  	\`enrollment_closes_at\` text,
+  	\`enrollment_invitees\` text,
   	\`completion_rule_min_average_score\` numeric DEFAULT 60,
   	\`completion_rule_score_policy\` text DEFAULT 'best',
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
@@ -32,6 +38,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`courses_discipline_idx\` ON \`courses\` (\`discipline\`);`)
   await db.run(sql`CREATE INDEX \`courses_cover_image_idx\` ON \`courses\` (\`cover_image_id\`);`)
   await db.run(sql`CREATE INDEX \`courses_organization_idx\` ON \`courses\` (\`organization_id\`);`)
+  await db.run(sql`CREATE INDEX \`courses_featured_idx\` ON \`courses\` (\`featured\`);`)
   await db.run(sql`CREATE INDEX \`courses_updated_at_idx\` ON \`courses\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`courses_created_at_idx\` ON \`courses\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`courses__status_idx\` ON \`courses\` (\`_status\`);`)
@@ -70,6 +77,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`version_language\` text DEFAULT 'zh',
   	\`version_cover_image_id\` integer,
   	\`version_organization_id\` integer,
+  	\`version_featured\` integer DEFAULT false,
+  	\`version_enrollment_mode\` text DEFAULT 'open',
+  	\`version_enrollment_capacity\` numeric,
+  	\`version_enrollment_opens_at\` text,
+  	\`version_enrollment_closes_at\` text,
+  	\`version_enrollment_invitees\` text,
   	\`version_completion_rule_min_average_score\` numeric DEFAULT 60,
   	\`version_completion_rule_score_policy\` text DEFAULT 'best',
   	\`version_updated_at\` text,
@@ -88,6 +101,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_courses_v_version_version_discipline_idx\` ON \`_courses_v\` (\`version_discipline\`);`)
   await db.run(sql`CREATE INDEX \`_courses_v_version_version_cover_image_idx\` ON \`_courses_v\` (\`version_cover_image_id\`);`)
   await db.run(sql`CREATE INDEX \`_courses_v_version_version_organization_idx\` ON \`_courses_v\` (\`version_organization_id\`);`)
+  await db.run(sql`CREATE INDEX \`_courses_v_version_version_featured_idx\` ON \`_courses_v\` (\`version_featured\`);`)
   await db.run(sql`CREATE INDEX \`_courses_v_version_version_updated_at_idx\` ON \`_courses_v\` (\`version_updated_at\`);`)
   await db.run(sql`CREATE INDEX \`_courses_v_version_version_created_at_idx\` ON \`_courses_v\` (\`version_created_at\`);`)
   await db.run(sql`CREATE INDEX \`_courses_v_version_version__status_idx\` ON \`_courses_v\` (\`version__status\`);`)

@@ -7,12 +7,14 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum_courses_grading_scheme" AS ENUM('percentage', 'five-level');
   CREATE TYPE "public"."enum_courses_discipline" AS ENUM('engineering', 'science', 'management', 'economics', 'law', 'education', 'literature', 'arts', 'medicine', 'agriculture', 'interdisciplinary');
   CREATE TYPE "public"."enum_courses_language" AS ENUM('zh', 'en', 'bilingual');
+  CREATE TYPE "public"."enum_courses_enrollment_mode" AS ENUM('open', 'approval', 'invite');
   CREATE TYPE "public"."enum_courses_completion_rule_score_policy" AS ENUM('best', 'last', 'average');
   CREATE TYPE "public"."enum_courses_status" AS ENUM('draft', 'published');
   CREATE TYPE "public"."enum__courses_v_version_credit_category" AS ENUM('course', 'practice', 'political-education', 'training-camp');
   CREATE TYPE "public"."enum__courses_v_version_grading_scheme" AS ENUM('percentage', 'five-level');
   CREATE TYPE "public"."enum__courses_v_version_discipline" AS ENUM('engineering', 'science', 'management', 'economics', 'law', 'education', 'literature', 'arts', 'medicine', 'agriculture', 'interdisciplinary');
   CREATE TYPE "public"."enum__courses_v_version_language" AS ENUM('zh', 'en', 'bilingual');
+  CREATE TYPE "public"."enum__courses_v_version_enrollment_mode" AS ENUM('open', 'approval', 'invite');
   CREATE TYPE "public"."enum__courses_v_version_completion_rule_score_policy" AS ENUM('best', 'last', 'average');
   CREATE TYPE "public"."enum__courses_v_version_status" AS ENUM('draft', 'published');
   CREATE TYPE "public"."enum_modules_kind" AS ENUM('lesson', 'video', 'h5p', 'quiz');
@@ -41,6 +43,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"language" "enum_courses_language" DEFAULT 'zh',
   	"cover_image_id" integer,
   	"organization_id" integer,
+  	"featured" boolean DEFAULT false,
+  	"enrollment_mode" "enum_courses_enrollment_mode" DEFAULT 'open',
+  	"enrollment_capacity" numeric,
+  	"enrollment_opens_at" timestamp(3) with time zone,
+  	"enrollment_closes_at" timestamp(3) with time zone,
+  	"enrollment_invitees" varchar,
   	"completion_rule_min_average_score" numeric DEFAULT 60,
   	"completion_rule_score_policy" "enum_courses_completion_rule_score_policy" DEFAULT 'best',
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
@@ -75,6 +83,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"version_language" "enum__courses_v_version_language" DEFAULT 'zh',
   	"version_cover_image_id" integer,
   	"version_organization_id" integer,
+  	"version_featured" boolean DEFAULT false,
+  	"version_enrollment_mode" "enum__courses_v_version_enrollment_mode" DEFAULT 'open',
+  	"version_enrollment_capacity" numeric,
+  	"version_enrollment_opens_at" timestamp(3) with time zone,
+  	"version_enrollment_closes_at" timestamp(3) with time zone,
+  	"version_enrollment_invitees" varchar,
   	"version_completion_rule_min_average_score" numeric DEFAULT 60,
   	"version_completion_rule_score_policy" "enum__courses_v_version_completion_rule_score_policy" DEFAULT 'best',
   	"version_updated_at" timestamp(3) with time zone,
@@ -483,6 +497,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "courses_discipline_idx" ON "courses" USING btree ("discipline");
   CREATE INDEX "courses_cover_image_idx" ON "courses" USING btree ("cover_image_id");
   CREATE INDEX "courses_organization_idx" ON "courses" USING btree ("organization_id");
+  CREATE INDEX "courses_featured_idx" ON "courses" USING btree ("featured");
   CREATE INDEX "courses_updated_at_idx" ON "courses" USING btree ("updated_at");
   CREATE INDEX "courses_created_at_idx" ON "courses" USING btree ("created_at");
   CREATE INDEX "courses__status_idx" ON "courses" USING btree ("_status");
@@ -496,6 +511,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "_courses_v_version_version_discipline_idx" ON "_courses_v" USING btree ("version_discipline");
   CREATE INDEX "_courses_v_version_version_cover_image_idx" ON "_courses_v" USING btree ("version_cover_image_id");
   CREATE INDEX "_courses_v_version_version_organization_idx" ON "_courses_v" USING btree ("version_organization_id");
+  CREATE INDEX "_courses_v_version_version_featured_idx" ON "_courses_v" USING btree ("version_featured");
   CREATE INDEX "_courses_v_version_version_updated_at_idx" ON "_courses_v" USING btree ("version_updated_at");
   CREATE INDEX "_courses_v_version_version_created_at_idx" ON "_courses_v" USING btree ("version_created_at");
   CREATE INDEX "_courses_v_version_version__status_idx" ON "_courses_v" USING btree ("version__status");
@@ -662,12 +678,14 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TYPE "public"."enum_courses_grading_scheme";
   DROP TYPE "public"."enum_courses_discipline";
   DROP TYPE "public"."enum_courses_language";
+  DROP TYPE "public"."enum_courses_enrollment_mode";
   DROP TYPE "public"."enum_courses_completion_rule_score_policy";
   DROP TYPE "public"."enum_courses_status";
   DROP TYPE "public"."enum__courses_v_version_credit_category";
   DROP TYPE "public"."enum__courses_v_version_grading_scheme";
   DROP TYPE "public"."enum__courses_v_version_discipline";
   DROP TYPE "public"."enum__courses_v_version_language";
+  DROP TYPE "public"."enum__courses_v_version_enrollment_mode";
   DROP TYPE "public"."enum__courses_v_version_completion_rule_score_policy";
   DROP TYPE "public"."enum__courses_v_version_status";
   DROP TYPE "public"."enum_modules_kind";

@@ -1,0 +1,44 @@
+import type { CollectionBeforeValidateHook } from 'payload'
+import { APIError, Forbidden } from 'payload'
+import { CORE } from '../../../collections/slugs'
+import { idOf, userHasRole } from '../../../src/access'
+
+type Doc = Record<string, any>
+
+/**
+ * A course's enrolment rules, applied when anyone but staff enrols: the course is published, the
+ * window is open, there is room, invite-only courses take only the invited, approval-required ones
+ * start as pending; enrolling twice is refused with the status of the first enrolment.
+ * Staff (administrators, organisers) may enrol anyone in any course, rules aside.
+ */
+export const applyEnrollmentRules: CollectionBeforeValidateHook = async ({ data, operation, req }) => {
+  if (!data || operation !== 'create' || data.source?.relationTo !== CORE.courses) return data
+  const courseId = idOf(data.source.value)
+  const learnerId = idOf(data.learner)
+  if (courseId === undefined || learnerId === undefined) return data
+  const { payload } = req
+
+  const existing = await payload.find({ collection: CORE.enrollments, where: { key: { equals: `${learnerId}:${CORE.courses}:${courseId}` } }, depth: 0, overrideAccess: true, limit: 1 })
+  if (existing.docs[0]) throw new APIError(`already enrolled in this course (status: ${(existing.docs[0] as Doc).status})`, 400)
+  if (!req.user || userHasRole(req.user, 'admin', 'organizer')) return data
+
+  const course = (await payload.findByID({ collection: CORE.courses, id: courseId, depth: 0, overrideAccess: true, disableErrors: true })) as Doc | null
+  if (!course || course._status !== 'published') throw new APIError(`course ${courseId} is not open for enrolment`, 404)
+  const rules = course.enrollment ?? {}
+  const now = Date.now()
+  if (rules.opensAt && now < Date.parse(rules.opensAt)) throw new APIError(`enrolment in ${course.title} opens at ${rules.opensAt}`, 400)
+  if (rules.closesAt && now > Date.parse(rules.closesAt)) throw new APIError(`enrolment in ${course.title} closed at ${rules.closesAt}`, 400)
+  if (rules.mode === 'invite') {
+    const invited = String(rules.invitees ?? '').split(/[\s,;]+/).filter(Boolean).map((e) => e.toLowerCase())
+    if (!invited.includes(String((req.user as Doc).email).toLowerCase())) throw new Forbidden(req.t)
+  }
+  if (typeof rules.capacity === 'number') {
+    const taken = await payload.count({
+      collection: CORE.enrollments,
+      where: { and: [{ key: { like: `%:${CORE.courses}:${courseId}` } }, { status: { in: ['active', 'pending', 'completed'] } }] },
+      overrideAccess: true,
+    })
+    if (taken.totalDocs >= rules.capacity) throw new APIError(`${course.title} is full (${rules.capacity} places)`, 409)
+  }
+  return { ...data, status: rules.mode === 'approval' ? 'pending' : 'active' }
+}

@@ -1,0 +1,55 @@
+import request from 'supertest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createCourse, createOrganization } from '../helpers/fixtures'
+import { startTestApp, type TestApp } from '../helpers/testApp'
+
+let t: TestApp
+let uni: { id: number | string }
+let ent: { id: number | string }
+const ids: Record<string, number | string> = {}
+
+beforeAll(async () => {
+  t = await startTestApp()
+  uni = await createOrganization(t.payload, 'university', '10711')
+  ent = await createOrganization(t.payload, 'enterprise', '91441900MA51LP0011')
+  ids.robot = (await createCourse(t.payload, uni.id, { title: '工业机器人系统集成', summary: '智能制造产线', discipline: 'engineering', credits: 2, featured: true })).id
+  ids.data = (await createCourse(t.payload, ent.id, { title: '大数据工程实践', titleEn: 'Big Data Engineering', discipline: 'engineering', credits: 3, partners: [uni.id] })).id
+  ids.ethics = (await createCourse(t.payload, uni.id, { title: '科研伦理', discipline: 'law', credits: 1, creditCategory: 'political-education' })).id
+  ids.draft = (await createCourse(t.payload, uni.id, { title: '机器人草稿', _status: 'draft' })).id
+})
+afterAll(async () => t?.stop())
+
+const search = async (query: string) => {
+  const res = await request(t.app).get(`/api/catalogue${query}`)
+  expect(res.status, JSON.stringify(res.body)).toBe(200)
+  return res.body.docs.map((d: { id: unknown }) => d.id)
+}
+
+describe('catalogue', () => {
+  it('searches Chinese and English titles and summaries, published courses only, without login', async () => {
+    expect(await search(`?q=${encodeURIComponent('机器人')}`)).toEqual([ids.robot])
+    expect(await search(`?q=${encodeURIComponent('产线')}`)).toEqual([ids.robot])
+    expect(await search('?q=big%20data')).toEqual([ids.data])
+  })
+
+  it('filters by discipline, organisation (owner or partner), credits, category and the featured flag', async () => {
+    expect((await search('?discipline=engineering')).sort()).toEqual([ids.robot, ids.data].sort())
+    expect((await search(`?organization=${uni.id}`)).sort()).toEqual([ids.robot, ids.data, ids.ethics].sort())
+    expect(await search('?minCredits=2.5')).toEqual([ids.data])
+    expect(await search('?category=political-education')).toEqual([ids.ethics])
+    expect(await search('?featured=true')).toEqual([ids.robot])
+  })
+
+  it('sorts and pages', async () => {
+    expect(await search('?sort=-credits&limit=2')).toEqual([ids.data, ids.robot])
+    const second = await request(t.app).get('/api/catalogue?sort=-credits&limit=2&page=2')
+    expect(second.body.docs.map((d: { id: unknown }) => d.id)).toEqual([ids.ethics])
+    expect(second.body.totalDocs).toBe(3)
+  })
+
+  it.each(['?sort=random', '?limit=0', '?limit=101', '?page=0', '?minCredits=abc'])('refuses %s with 400', async (query) => {
+    const res = await request(t.app).get(`/api/catalogue${query}`)
+    expect(res.status).toBe(400)
+    expect(res.body.errors[0].message).toBeTruthy()
+  })
+})
