@@ -345,6 +345,10 @@ export interface H5PPackage {
   title?: string | null;
   mainLibrary?: string | null;
   contentUrl?: string | null;
+  /**
+   * When set, statements scoring above it are refused
+   */
+  maxScore?: number | null;
   h5pJson?:
     | {
         [k: string]: unknown;
@@ -942,6 +946,7 @@ export interface H5PPackagesSelect<T extends boolean = true> {
   title?: T;
   mainLibrary?: T;
   contentUrl?: T;
+  maxScore?: T;
   h5pJson?: T;
   organization?: T;
   updatedAt?: T;

@@ -88,11 +88,11 @@ const baseline = await measure('payload.find, paged by 1 000 (baseline)', async 
  */
 const CLIENT = `
   const { parentPort, workerData } = require('node:worker_threads')
-  const { base, page, csv } = workerData
+  const { base, page, csv, authorization } = workerData
   ;(async () => {
     let count = 0
     let cursor = ''
-    const headers = { Authorization: 'users API-Key bench-registrar-key', ...(csv ? { Accept: 'text/csv' } : {}) }
+    const headers = { Authorization: authorization, ...(csv ? { Accept: 'text/csv' } : {}) }
     for (;;) {
       const res = await fetch(base + '/api/credit-feed?limit=' + page + (cursor ? '&since=' + encodeURIComponent(cursor) : ''), { headers })
       if (!res.ok) throw new Error('feed answered ' + res.status + ': ' + (await res.text()))
@@ -111,19 +111,24 @@ const CLIENT = `
     parentPort.postMessage(count)
   })().catch((error) => { throw error })
 `
-const exportFromWorker = (csv: boolean) =>
+const login = await fetch(`${base}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench-registrar@lianpei.bench', password: 'bench-password' }) })
+const jwt = `JWT ${((await login.json()) as { token: string }).token}`
+const apiKey = 'users API-Key bench-registrar-key'
+const exportFromWorker = (csv: boolean, authorization = jwt) =>
   new Promise<number>((resolve, reject) => {
-    const worker = new Worker(CLIENT, { eval: true, workerData: { base, page: PAGE, csv } })
+    const worker = new Worker(CLIENT, { eval: true, workerData: { base, page: PAGE, csv, authorization } })
     worker.once('message', resolve)
     worker.once('error', reject)
   })
 
-const json = await measure('GET /api/credit-feed, JSON', () => exportFromWorker(false))
+const json = await measure('GET /api/credit-feed, JSON (JWT)', () => exportFromWorker(false))
 await resetStatuses()
-const csv = await measure('GET /api/credit-feed, CSV', () => exportFromWorker(true))
+const csv = await measure('GET /api/credit-feed, CSV (JWT)', () => exportFromWorker(true))
+await resetStatuses()
+const jsonApiKey = await measure('GET /api/credit-feed, JSON (API key)', () => exportFromWorker(false, apiKey))
 clearInterval(sampler)
 
-const rows = [baseline, json, csv]
+const rows = [baseline, json, csv, jsonApiKey]
 for (const r of rows) if (r.count !== expected) throw new Error(`${r.label} read ${r.count} records, expected ${expected}`)
 process.stdout.write(`\ncredit feed export, ${expected} records of one university (${RECORDS} in the table), ${payload.db.name}\n`)
 process.stdout.write('| run | records/s | × baseline | seconds | peak memory growth |\n| --- | ---: | ---: | ---: | ---: |\n')
@@ -131,7 +136,7 @@ for (const r of rows) {
   process.stdout.write(`| ${r.label} | ${Math.round(r.perSecond).toLocaleString('en')} | ${(r.perSecond / baseline.perSecond).toFixed(2)} | ${r.seconds.toFixed(2)} | ${r.growthMb.toFixed(1)} MB |\n`)
 }
 process.stdout.write('\ntargets (SQLite, 2 cores): ≥ 40 000 records/s end to end, < 100 MB growth\n')
-for (const r of [json, csv]) {
+for (const r of [json, csv, jsonApiKey]) {
   process.stdout.write(`${r.perSecond >= 40_000 && r.growthMb < 100 ? 'met' : 'NOT met'}: ${r.label}\n`)
 }
 await server.shutdown(1000)

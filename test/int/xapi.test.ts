@@ -110,6 +110,23 @@ describe('POST /api/xapi/statements', () => {
   })
 })
 
+describe('scores above the package', () => {
+  it('refuses a score above the H5P package’s maximum and writes nothing', async () => {
+    const { readFileSync } = await import('node:fs')
+    const path = await import('node:path')
+    const data = readFileSync(path.resolve(import.meta.dirname, '../../../shared/fixtures/h5p/true-false.h5p'))
+    const pkg = await t.payload.create({ collection: 'h5p-packages', data: { maxScore: 1 } as never, file: { data, mimetype: 'application/zip', name: 'tf.h5p', size: data.length }, overrideAccess: true })
+    const course = await createCourse(t.payload, org)
+    const module = await t.payload.create({ collection: 'modules', data: { course: course.id, title: '判断', order: 1, kind: 'h5p', h5pPackage: pkg.id } as never, overrideAccess: true })
+    const before = await stored()
+    const res = await post(statement({ object: { id: activity(module.id) }, result: { score: { raw: 5, min: 0, max: 5 } } }))
+    expect(res.status).toBe(400)
+    expect(res.body.errors[0].message).toMatch(/above the package's maximum of 1/)
+    expect(await stored()).toBe(before)
+    expect((await post(statement({ object: { id: activity(module.id) }, result: { score: { raw: 1, min: 0, max: 1 } } }))).status).toBe(200)
+  })
+})
+
 describe('GET /api/xapi/statements', () => {
   it('gives learners their own statements, filtered by verb and activity', async () => {
     const mine = `https://lianpei.test/activities/${randomUUID()}`

@@ -88,6 +88,13 @@ export const createH5PPackagesCollection = (options: SanitizedOpenCoursesOptions
         admin: { readOnly: true },
         hooks: { afterRead: [({ data }) => (data?.id === undefined ? undefined : `${H5P_ROUTES.content}/${data.id}`)] },
       },
+      {
+        name: 'maxScore',
+        type: 'number',
+        min: 0,
+        label: zhEn('满分', 'Maximum score'),
+        admin: { description: zhEn('填写后，超过满分的作答记录将被拒绝', 'When set, statements scoring above it are refused') },
+      },
       { name: 'h5pJson', type: 'json', label: 'h5p.json', admin: { readOnly: true } },
       { name: 'organization', type: 'relationship', relationTo: CORE.organizations, label: zhEn('所属组织', 'Organisation'), admin: { position: 'sidebar', readOnly: true } },
     ],

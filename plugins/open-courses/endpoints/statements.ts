@@ -64,24 +64,26 @@ export const postStatementsEndpoint: Endpoint = {
     if (new Set(ids).size !== ids.length) return fail(400, 'the same statement id appears twice in this request')
 
     const { payload } = req
-    const { docs: existing } = await payload.find({
-      collection: OPEN_COURSE_SLUGS.xapiStatements as never,
-      where: { statementId: { in: ids } },
-      depth: 0,
-      overrideAccess: true,
-      pagination: false,
-    })
-    const known = new Map((existing as Doc[]).map((d) => [d.statementId as string, d.contentHash as string]))
-    for (const s of statements) {
-      if (known.has(s.id as string) && known.get(s.id as string) !== hashOf(s)) return fail(409, `statement ${s.id} exists with different content`)
-    }
-    const fresh = statements.filter((s) => !known.has(s.id as string))
-
+    // Repeated ids are rare: the unique index finds them on insert, and only then do we look.
+    const fresh = statements
     const moduleIds = [...new Set(fresh.map((s) => MODULE_ACTIVITY.exec(s.object.id)?.[1]).filter(Boolean))] as string[]
     const { docs: modules } = moduleIds.length
       ? await payload.find({ collection: CORE.modules, where: { id: { in: moduleIds } }, depth: 0, overrideAccess: true, pagination: false })
       : { docs: [] }
     const moduleById = new Map((modules as Doc[]).map((m) => [String(m.id), m]))
+    const packageIds = [...new Set((modules as Doc[]).map((m) => m.h5pPackage).filter(Boolean))]
+    const { docs: packages } = packageIds.length
+      ? await payload.find({ collection: OPEN_COURSE_SLUGS.h5pPackages as never, where: { id: { in: packageIds } }, depth: 0, overrideAccess: true, pagination: false })
+      : { docs: [] }
+    const maxScoreOf = new Map((packages as Doc[]).map((p) => [String(p.id), p.maxScore as number | null | undefined]))
+    for (const s of fresh) {
+      const module = moduleById.get(MODULE_ACTIVITY.exec(s.object.id)?.[1] ?? '')
+      const max = module?.h5pPackage ? maxScoreOf.get(String(module.h5pPackage)) : undefined
+      const score = s.result?.score
+      if (typeof max === 'number' && score && ((score.raw ?? 0) > max || (score.max ?? 0) > max)) {
+        return fail(400, `statement ${s.id}: score ${score.raw}/${score.max} is above the package's maximum of ${max}`)
+      }
+    }
     const stored = new Date().toISOString()
     const rows: StatementRow[] = fresh.map((s) => {
       const module = moduleById.get(MODULE_ACTIVITY.exec(s.object.id)?.[1] ?? '')
@@ -109,8 +111,20 @@ export const postStatementsEndpoint: Endpoint = {
     try {
       await storeOf(payload).append(rows)
     } catch (error) {
-      if (error instanceof UniqueStatementError) return fail(409, 'a statement with one of these ids was stored meanwhile with different content')
-      throw error
+      if (!(error instanceof UniqueStatementError)) throw error
+      // Some ids exist: the same statement sent again is accepted, different content is a conflict.
+      const { docs: existing } = await payload.find({
+        collection: OPEN_COURSE_SLUGS.xapiStatements as never,
+        where: { statementId: { in: ids } },
+        depth: 0,
+        overrideAccess: true,
+        pagination: false,
+      })
+      const known = new Map((existing as Doc[]).map((d) => [d.statementId as string, d.contentHash as string]))
+      const conflict = rows.find((r) => known.has(r.statementId) && known.get(r.statementId) !== r.contentHash)
+      if (conflict) return fail(409, `statement ${conflict.statementId} exists with different content`)
+      const missing = rows.filter((r) => !known.has(r.statementId))
+      if (missing.length > 0) await storeOf(payload).append(missing)
     }
 
     const courses = new Map(

@@ -235,6 +235,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"id" serial PRIMARY KEY NOT NULL,
   	"title" varchar,
   	"main_library" varchar,
+  	"max_score" numeric,
   	"h5p_json" jsonb,
   	"organization_id" integer,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
