@@ -11,22 +11,12 @@
  * Setup inserts the records with one drizzle insert per 1 000 rows (SQL databases only): the
  * bench measures the export, not the issue.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { Worker } from 'node:worker_threads'
+import { startBenchApp } from './benchApp'
 
 const RECORDS = Number(process.env.RECORDS ?? 100_000)
 const PAGE = 1000
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lianpei-bench-'))
-Object.assign(process.env, { DATA_DIR: dataDir, LOG_LEVEL: 'warn', SEED_DEMO: 'never', JOBS_AUTORUN: 'false' })
-
-const { createApp } = await import('../src/app')
-const { listen } = await import('../src/lifecycle')
-const app = await createApp()
-const { payload } = app
-const server = await listen(app, 0, '127.0.0.1')
-const base = `http://127.0.0.1:${server.port}`
+const { payload, base, stop } = await startBenchApp()
 
 const university = await payload.create({ collection: 'organizations', data: { kind: 'university', name: '基准大学', code: '19999' }, overrideAccess: true })
 const other = await payload.create({ collection: 'organizations', data: { kind: 'university', name: '对照大学', code: '19998' }, overrideAccess: true })
@@ -139,6 +129,5 @@ process.stdout.write('\ntargets (SQLite, 2 cores): ≥ 40 000 records/s end to e
 for (const r of [json, csv, jsonApiKey]) {
   process.stdout.write(`${r.perSecond >= 40_000 && r.growthMb < 100 ? 'met' : 'NOT met'}: ${r.label}\n`)
 }
-await server.shutdown(1000)
-rmSync(dataDir, { recursive: true, force: true })
+await stop()
 process.exit(0)

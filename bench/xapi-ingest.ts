@@ -9,40 +9,21 @@
  * POSTs ≥ 1 000 statements/s with p99 < 100 ms; batches of 100 ≥ 8 000 statements/s.
  * The clients use node:http with keep-alive: fetch's own overhead capped the bare route.
  */
-import { randomUUID } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
-import os from 'node:os'
-import path from 'node:path'
 import { Worker } from 'node:worker_threads'
+import { startBenchApp } from './benchApp'
 import express from 'express'
 
 const CONCURRENCY = 32
 const SINGLES = Number(process.env.SINGLES ?? 4000)
 const BATCHES = Number(process.env.BATCHES ?? 300)
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lianpei-bench-'))
-Object.assign(process.env, { DATA_DIR: dataDir, LOG_LEVEL: 'warn', SEED_DEMO: 'never', JOBS_AUTORUN: 'false' })
-
-const { createApp } = await import('../src/app')
-const { listen } = await import('../src/lifecycle')
-const app = await createApp()
-const { payload } = app
-const server = await listen(app, 0, '127.0.0.1')
-const base = `http://127.0.0.1:${server.port}`
+const { payload, base, stop } = await startBenchApp()
 
 const org = await payload.create({ collection: 'organizations', data: { kind: 'university', name: '基准大学', code: '19999' }, overrideAccess: true })
 const email = 'bench-learner@lianpei.bench'
 const learner = await payload.create({ collection: 'users', data: { email, password: 'bench-password', name: '基准学生', roles: ['student'], organization: org.id, homeUniversity: org.id }, overrideAccess: true })
 const login = await fetch(`${base}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'bench-password' }) })
 const { token } = (await login.json()) as { token: string }
-
-const statement = () => ({
-  id: randomUUID(),
-  actor: { objectType: 'Agent', mbox: `mailto:${email}` },
-  verb: { id: 'http://adlnet.gov/expapi/verbs/answered' },
-  object: { id: 'https://lianpei.bench/activities/question-1' },
-  result: { score: { scaled: 0.8, raw: 8, min: 0, max: 10 }, success: true },
-})
 
 // The comparison routes: a bare express JSON route, and Payload's plain create behind express.
 const side = express()
@@ -137,6 +118,5 @@ process.stdout.write('\ntargets (SQLite, 2 cores): single ≥ 1 000/s with p99 <
 process.stdout.write(`${single.statements / single.result.seconds >= 1000 && p99(single.result.latencies) < 100 ? 'met' : 'NOT met'}: single statements\n`)
 process.stdout.write(`${batch.statements / batch.result.seconds >= 8000 ? 'met' : 'NOT met'}: batches of 100\n`)
 sideServer.close()
-await server.shutdown(1000)
-rmSync(dataDir, { recursive: true, force: true })
+await stop()
 process.exit(0)

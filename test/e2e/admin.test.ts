@@ -3,38 +3,21 @@
  * in the list. Runs against the built admin panel served by createApp() through Next.js.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_PASSWORD } from '../../seed/data/users'
-import { seedDemo } from '../../seed/seedDemo'
-import { listen, type RunningServer } from '../../src/lifecycle'
-import { launchBrowser, waitForText } from '../helpers/browser'
-import { startTestApp, type TestApp } from '../helpers/testApp'
+import { waitForText } from '../helpers/browser'
+import { adminLogin, type BrowserApp, startBrowserApp } from '../helpers/browserApp'
 
-let t: TestApp
-let server: RunningServer
-let browser: Awaited<ReturnType<typeof launchBrowser>>
-let base: string
+let app: BrowserApp
 
 beforeAll(async () => {
-  t = await startTestApp({ next: true })
-  await seedDemo(t.payload, () => {})
-  server = await listen(t, 0, '127.0.0.1')
-  base = `http://127.0.0.1:${server.port}`
-  browser = await launchBrowser({ locale: 'zh-CN' })
+  app = await startBrowserApp({ next: true, seed: true, locale: 'zh-CN' })
 })
-afterAll(async () => {
-  await browser?.close()
-  await server?.shutdown(1_000)
-  await t?.db.drop()
-})
+afterAll(async () => app?.stop())
 
 describe('admin panel', () => {
   it('lets the demo author log in, save a course draft and find it in the list', async () => {
-    const page = await browser.context.newPage()
-    await page.goto(`${base}/admin/login`)
-    await page.fill('#field-email', 'author@lianpei.demo')
-    await page.fill('#field-password', DEMO_PASSWORD)
-    await page.click('button[type="submit"]')
-    await page.waitForURL(`${base}/admin`, { timeout: 60_000 })
+    const { base, t } = app
+    const page = await app.browser.context.newPage()
+    await adminLogin(page, base, 'author@lianpei.demo')
     // The interface speaks Simplified Chinese to a zh-CN browser.
     await waitForText(page.locator('nav'), '课程')
 
@@ -53,8 +36,6 @@ describe('admin panel', () => {
 
     await page.goto(`${base}/admin/collections/courses`)
     await waitForText(page.locator('table'), title)
-    await page.screenshot({ path: `${t.db.dataDir}/courses-list.png` })
     await page.close()
   })
 })
-

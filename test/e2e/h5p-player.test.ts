@@ -5,31 +5,20 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { listen, type RunningServer } from '../../src/lifecycle'
-import { launchBrowser } from '../helpers/browser'
+import { type BrowserApp, startBrowserApp } from '../helpers/browserApp'
 import { createCourse, createOrganization, createUser, PASSWORD } from '../helpers/fixtures'
-import { startTestApp, type TestApp } from '../helpers/testApp'
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../shared/fixtures/h5p')
-let t: TestApp
-let server: RunningServer
-let browser: Awaited<ReturnType<typeof launchBrowser>>
-let base: string
+let app: BrowserApp
 
 beforeAll(async () => {
-  t = await startTestApp()
-  server = await listen(t, 0, '127.0.0.1')
-  base = `http://127.0.0.1:${server.port}`
-  browser = await launchBrowser({ locale: 'en-US' })
+  app = await startBrowserApp()
 })
-afterAll(async () => {
-  await browser?.close()
-  await server?.shutdown(1_000)
-  await t?.db.drop()
-})
+afterAll(async () => app?.stop())
 
 describe('H5P player', () => {
   it('records the learner’s answer and moves their progress', async () => {
+    const { base, browser, t } = app
     const { payload } = t
     const org = await createOrganization(payload, 'university', '10699')
     const student = await createUser(payload, ['student'], org.id, { homeUniversity: org.id })

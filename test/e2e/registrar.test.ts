@@ -3,49 +3,28 @@
  * and no one else's.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_PASSWORD } from '../../seed/data/users'
-import { seedDemo } from '../../seed/seedDemo'
-import { listen, type RunningServer } from '../../src/lifecycle'
-import { launchBrowser, waitForText } from '../helpers/browser'
-import { startTestApp, type TestApp } from '../helpers/testApp'
+import { waitForText } from '../helpers/browser'
+import { adminLogin, type BrowserApp, startBrowserApp } from '../helpers/browserApp'
 
-let t: TestApp
-let server: RunningServer
-let browser: Awaited<ReturnType<typeof launchBrowser>>
-let base: string
+let app: BrowserApp
 
 beforeAll(async () => {
-  t = await startTestApp({ next: true })
-  await seedDemo(t.payload, () => {})
-  server = await listen(t, 0, '127.0.0.1')
-  base = `http://127.0.0.1:${server.port}`
-  browser = await launchBrowser({ locale: 'en-US' })
+  app = await startBrowserApp({ next: true, seed: true })
 })
-afterAll(async () => {
-  await browser?.close()
-  await server?.shutdown(1_000)
-  await t?.db.drop()
-})
+afterAll(async () => app?.stop())
 
 describe('credit records in the admin panel', () => {
   it('shows a registrar their university’s records and nobody else’s', async () => {
-    const page = await browser.context.newPage()
-    await page.goto(`${base}/admin/login`)
-    await page.fill('#field-email', 'registrar2@lianpei.demo')
-    await page.fill('#field-password', DEMO_PASSWORD)
-    await page.click('button[type="submit"]')
-    await page.waitForURL(`${base}/admin`, { timeout: 60_000 })
-    await page.goto(`${base}/admin/collections/credit-records`)
+    const { base } = app
+    const page = await app.browser.context.newPage()
     // registrar2's university has no demo records: an empty list, not the demo student's.
+    await adminLogin(page, base, 'registrar2@lianpei.demo')
+    await page.goto(`${base}/admin/collections/credit-records`)
     await waitForText(page.locator('body'), 'No Results')
     expect(await page.locator('table').count()).toBe(0)
 
     await page.context().clearCookies()
-    await page.goto(`${base}/admin/login`)
-    await page.fill('#field-email', 'registrar@lianpei.demo')
-    await page.fill('#field-password', DEMO_PASSWORD)
-    await page.click('button[type="submit"]')
-    await page.waitForURL(`${base}/admin`, { timeout: 60_000 })
+    await adminLogin(page, base, 'registrar@lianpei.demo')
     await page.goto(`${base}/admin/collections/credit-records`)
     await waitForText(page.locator('table'), '研究生学术规范与科研伦理')
     await waitForText(page.locator('table'), '工业机器人系统集成')

@@ -2,7 +2,8 @@ import type { CollectionBeforeValidateHook, CollectionConfig } from 'payload'
 import { claimForOwnOrganization } from '../../../collections/hooks/claimForOwnOrganization'
 import { zhEn } from '../../../collections/i18n'
 import { CORE } from '../../../collections/slugs'
-import { idOf, isAdmin, or, ownOrganization } from '../../../src/access'
+import { idOf } from '../../../src/access'
+import { universityRegistrarAccess } from '../access'
 import { CREDIT_SLUGS } from '../constants'
 
 /** One mapping per university × course: the database refuses a second. */
@@ -22,12 +23,7 @@ export const createCourseMappingsCollection = (): CollectionConfig => ({
   slug: CREDIT_SLUGS.courseMappings,
   labels: { singular: zhEn('课程映射', 'Course mapping'), plural: zhEn('课程映射', 'Course mappings') },
   admin: { group: zhEn('学分', 'Credits'), defaultColumns: ['course', 'localCourseCode', 'creditFactor', 'university'] },
-  access: {
-    read: or(isAdmin, ownOrganization('university', 'registrar')),
-    create: or(isAdmin, ownOrganization('university', 'registrar')),
-    update: or(isAdmin, ownOrganization('university', 'registrar')),
-    delete: or(isAdmin, ownOrganization('university', 'registrar')),
-  },
+  access: universityRegistrarAccess(),
   hooks: { beforeValidate: [setMappingKey], beforeChange: [claimForOwnOrganization('university')] },
   fields: [
     {

@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { claimForOwnOrganization } from '../../../collections/hooks/claimForOwnOrganization'
 import { zhEn } from '../../../collections/i18n'
 import { CORE } from '../../../collections/slugs'
-import { isAdmin, or, ownOrganization } from '../../../src/access'
+import { universityRegistrarAccess } from '../access'
 import { CREDIT_SLUGS } from '../constants'
 
 /** A university's receiver: each new record of its students is POSTed there, signed. */
@@ -11,12 +11,7 @@ export const createCreditWebhooksCollection = (): CollectionConfig => ({
   slug: CREDIT_SLUGS.webhooks,
   labels: { singular: zhEn('学分推送地址', 'Credit webhook'), plural: zhEn('学分推送地址', 'Credit webhooks') },
   admin: { group: zhEn('学分', 'Credits'), useAsTitle: 'url', defaultColumns: ['url', 'university', 'active'] },
-  access: {
-    read: or(isAdmin, ownOrganization('university', 'registrar')),
-    create: or(isAdmin, ownOrganization('university', 'registrar')),
-    update: or(isAdmin, ownOrganization('university', 'registrar')),
-    delete: or(isAdmin, ownOrganization('university', 'registrar')),
-  },
+  access: universityRegistrarAccess(),
   hooks: { beforeChange: [claimForOwnOrganization('university')] },
   fields: [
     {

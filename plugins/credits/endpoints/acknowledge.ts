@@ -2,6 +2,7 @@ import type { Endpoint } from 'payload'
 import { z } from 'zod'
 import { idOf } from '../../../src/access'
 import { CREDIT_SLUGS, DECISIONS } from '../constants'
+import { readJsonBody } from './readJsonBody'
 import { errorResponse, registrarUniversity } from './requireRegistrar'
 
 const bodySchema = z.strictObject({
@@ -21,21 +22,15 @@ export const acknowledgeEndpoint: Endpoint = {
   handler: async (req) => {
     const who = registrarUniversity(req)
     if ('error' in who) return who.error
-    let raw: unknown
-    try {
-      raw = await req.json?.()
-    } catch {
-      return errorResponse(400, 'body must be JSON: { "decision": "accepted" | "rejected", "reason"?, "localCourseCode"? }')
-    }
-    const parsed = bodySchema.safeParse(raw)
-    if (!parsed.success) return errorResponse(400, parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '))
+    const body = await readJsonBody(req, bodySchema, '{ "decision": "accepted" | "rejected", "reason"?, "localCourseCode"? }')
+    if ('error' in body) return body.error
     const id = req.routeParams?.id as string
     const record = await req.payload.findByID({ collection: CREDIT_SLUGS.records as never, id, depth: 0, overrideAccess: true, disableErrors: true })
     if (!record) return errorResponse(404, `no credit record ${id}`)
     if (String(idOf((record as { homeUniversity?: never }).homeUniversity)) !== String(who.university)) {
       return errorResponse(403, 'this record belongs to a student of another university')
     }
-    const { decision, reason, localCourseCode } = parsed.data
+    const { decision, reason, localCourseCode } = body.data
     const updated = await req.payload.update({
       collection: CREDIT_SLUGS.records as never,
       id,

@@ -4,6 +4,7 @@ import { userHasRole } from '../../../src/access'
 import { CREDIT_SLUGS } from '../constants'
 import { appendRecord, queueRecordFollowUps } from '../issuing/issueCreditRecord'
 import { gradeOf } from '../issuing/grade'
+import { readJsonBody } from './readJsonBody'
 import { errorResponse } from './requireRegistrar'
 
 type Doc = Record<string, any>
@@ -24,20 +25,14 @@ export const correctEndpoint: Endpoint = {
   method: 'post',
   handler: async (req) => {
     if (!userHasRole(req.user, 'admin')) return errorResponse(req.user ? 403 : 401, 'only an administrator may correct a credit record')
-    let raw: unknown
-    try {
-      raw = await req.json?.()
-    } catch {
-      return errorResponse(400, 'body must be JSON: { "reason", "credits"?, "hours"?, "score"? }')
-    }
-    const parsed = bodySchema.safeParse(raw)
-    if (!parsed.success) return errorResponse(400, parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '))
+    const body = await readJsonBody(req, bodySchema, '{ "reason", "credits"?, "hours"?, "score"? }')
+    if ('error' in body) return body.error
     const id = req.routeParams?.id as string
     const old = (await req.payload.findByID({ collection: CREDIT_SLUGS.records as never, id, depth: 0, overrideAccess: true, disableErrors: true })) as Doc | null
     if (!old) return errorResponse(404, `no credit record ${id}`)
     if (old.supersededBy) return errorResponse(409, `record ${id} was already corrected by record ${old.supersededBy}; correct that one`)
     if (old.status === 'revoked') return errorResponse(409, `record ${id} is revoked`)
-    const { reason, ...changes } = parsed.data
+    const { reason, ...changes } = body.data
     const score = changes.score ?? old.score
     const { grade, passed } = gradeOf(score, { scheme: old.gradingScheme, passMark: 60 })
     const {

@@ -1,0 +1,21 @@
+/** The app a benchmark measures: a fresh data folder, no jobs or seed, listening on a free port. */
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+export async function startBenchApp() {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lianpei-bench-'))
+  Object.assign(process.env, { DATA_DIR: dataDir, LOG_LEVEL: 'warn', SEED_DEMO: 'never', JOBS_AUTORUN: 'false' })
+  const { createApp } = await import('../src/app')
+  const { listen } = await import('../src/lifecycle')
+  const app = await createApp()
+  const server = await listen(app, 0, '127.0.0.1')
+  return {
+    payload: app.payload,
+    base: `http://127.0.0.1:${server.port}`,
+    stop: async () => {
+      await server.shutdown(1000)
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}

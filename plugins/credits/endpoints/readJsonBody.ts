@@ -1,0 +1,16 @@
+import type { PayloadRequest } from 'payload'
+import type { z } from 'zod'
+import { errorResponse } from './requireRegistrar'
+
+/** The request's JSON body checked against a schema, or a 400 that says what is wrong. */
+export async function readJsonBody<T extends z.ZodType>(req: PayloadRequest, schema: T, shape: string): Promise<{ data: z.infer<T> } | { error: Response }> {
+  let raw: unknown
+  try {
+    raw = await req.json?.()
+  } catch {
+    return { error: errorResponse(400, `body must be JSON: ${shape}`) }
+  }
+  const parsed = schema.safeParse(raw)
+  if (!parsed.success) return { error: errorResponse(400, parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')) }
+  return { data: parsed.data }
+}
