@@ -74,26 +74,31 @@ async function selectRows(sql: Drizzle, query: { toSQL: () => { sql: string; par
       .filter(([, c]) => typeof c?.name === 'string')
       .map(([field, c]) => [c.name as string, field]),
   )
-  const toDoc = (names: string[], values: unknown[]) => {
-    const doc: Doc = {}
-    names.forEach((name, i) => {
-      const field = fieldOf.get(name) ?? name
-      doc[field] = CONVERT[field] ? CONVERT[field](values[i]) : (values[i] ?? null)
+  // Field names and converters are resolved once per page, not once per cell.
+  const toDocs = (names: string[], rows: unknown[][]) => {
+    const fields = names.map((name) => fieldOf.get(name) ?? name)
+    const converters = fields.map((field) => CONVERT[field])
+    return rows.map((values) => {
+      const doc: Doc = {}
+      for (let i = 0; i < fields.length; i++) {
+        const convert = converters[i]
+        doc[fields[i]] = convert ? convert(values[i]) : (values[i] ?? null)
+      }
+      return doc
     })
-    return doc
   }
   if (sql.pool) {
     const rows = (await sql.pool.query(text, params)).rows
-    return rows.map((row) => toDoc(Object.keys(row), Object.values(row)))
+    return rows.length ? toDocs(Object.keys(rows[0]), rows.map((row) => Object.values(row))) : []
   }
   const file = sql.clientConfig?.url?.startsWith('file:') ? sql.clientConfig.url.slice('file:'.length) : undefined
   if (!file || file.startsWith(':memory:')) {
     const rows = (await sql.client!.execute({ sql: text, args: params })).rows
-    return rows.map((row) => toDoc(Object.keys(row), Object.values(row)))
+    return rows.length ? toDocs(Object.keys(rows[0]), rows.map((row) => Object.values(row))) : []
   }
   const statement = readerOf(file, text)
   const names = (statement.columns() as Array<{ name: string }>).map((c) => c.name)
-  return (statement.all(...params) as unknown[][]).map((values) => toDoc(names, values))
+  return toDocs(names, statement.all(...params) as unknown[][])
 }
 
 /** One read-only connection and prepared statement per database file and query, kept open. */
