@@ -536,6 +536,9 @@ export interface CourseMapping {
  */
 export interface CreditWebhook {
   id: number;
+  /**
+   * Filled with the registrar’s university on create
+   */
   university: number | Organization;
   url: string;
   /**

@@ -4,6 +4,7 @@ import { zhEn } from '../../../collections/i18n'
 import { CORE } from '../../../collections/slugs'
 import { idOf } from '../../../src/access'
 import { universityRegistrarAccess } from '../access'
+import { universityField } from '../universityField'
 import { CREDIT_SLUGS } from '../constants'
 
 /** One mapping per university × course: the database refuses a second. */
@@ -26,16 +27,7 @@ export const createCourseMappingsCollection = (): CollectionConfig => ({
   access: universityRegistrarAccess(),
   hooks: { beforeValidate: [setMappingKey], beforeChange: [claimForOwnOrganization('university')] },
   fields: [
-    {
-      name: 'university',
-      type: 'relationship',
-      relationTo: CORE.organizations,
-      required: true,
-      index: true,
-      filterOptions: { kind: { equals: 'university' } },
-      label: zhEn('高校', 'University'),
-      admin: { description: zhEn('学分管理员创建时自动填为其所在高校', 'Filled with the registrar’s university on create') },
-    },
+    universityField(),
     { name: 'course', type: 'relationship', relationTo: CORE.courses, required: true, label: zhEn('平台课程', 'Platform course') },
     { name: 'localCourseCode', type: 'text', required: true, label: zhEn('本校课程代码', 'Local course code') },
     { name: 'localCourseName', type: 'text', label: zhEn('本校课程名称', 'Local course name') },

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto'
 import type { CollectionConfig } from 'payload'
 import { claimForOwnOrganization } from '../../../collections/hooks/claimForOwnOrganization'
 import { zhEn } from '../../../collections/i18n'
-import { CORE } from '../../../collections/slugs'
 import { universityRegistrarAccess } from '../access'
+import { universityField } from '../universityField'
 import { CREDIT_SLUGS } from '../constants'
 
 /** A university's receiver: each new record of its students is POSTed there, signed. */
@@ -14,15 +14,7 @@ export const createCreditWebhooksCollection = (): CollectionConfig => ({
   access: universityRegistrarAccess(),
   hooks: { beforeChange: [claimForOwnOrganization('university')] },
   fields: [
-    {
-      name: 'university',
-      type: 'relationship',
-      relationTo: CORE.organizations,
-      required: true,
-      index: true,
-      filterOptions: { kind: { equals: 'university' } },
-      label: zhEn('高校', 'University'),
-    },
+    universityField(),
     {
       name: 'url',
       type: 'text',
