@@ -1,5 +1,6 @@
-import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionConfig, PayloadRequest } from 'payload'
 import { hasRole, isAdmin, isAdminField, or, ownOrganization, published, userHasRole } from '../src/access'
+import { say } from '../src/i18n/say'
 import { claimForOwnOrganization } from './hooks/claimForOwnOrganization'
 import { options, zhEn } from './i18n'
 import { CORE } from './slugs'
@@ -41,10 +42,10 @@ const addCreatorAsAuthor: CollectionBeforeChangeHook = ({ data, operation, req }
   return data
 }
 
-export const validateCredits = (value: unknown): string | true => {
-  if (typeof value !== 'number' || Number.isNaN(value)) return 'credits must be a number'
-  if (value < 0) return `credits cannot be negative (got ${value})`
-  if (!Number.isInteger(value * 2)) return `credits must be a multiple of 0.5 (got ${value})`
+export const validateCredits = (value: unknown, { req }: { req?: PayloadRequest } = {}): string | true => {
+  if (typeof value !== 'number' || Number.isNaN(value)) return say(req, '学分应为数字', 'credits must be a number')
+  if (value < 0) return say(req, `学分不能为负数（收到 ${value}）`, `credits cannot be negative (got ${value})`)
+  if (!Number.isInteger(value * 2)) return say(req, `学分应为 0.5 的整数倍（收到 ${value}）`, `credits must be a multiple of 0.5 (got ${value})`)
   return true
 }
 
@@ -76,10 +77,14 @@ export const Courses: CollectionConfig = {
       index: true,
       label: zhEn('课程代码', 'Course code'),
       admin: { description: zhEn('大写字母、数字和连字符，如 LP-AI-101', 'Capitals, digits and hyphens, e.g. LP-AI-101') },
-      validate: (value: unknown) =>
+      validate: (value: unknown, { req }: { req?: PayloadRequest }) =>
         typeof value === 'string' && COURSE_CODE.test(value)
           ? true
-          : `code must be 3–32 capitals, digits or hyphens, starting with a capital or digit (got "${String(value ?? '')}")`,
+          : say(
+              req,
+              `课程代码应为 3–32 位大写字母、数字或连字符，以字母或数字开头（收到“${String(value ?? '')}”）`,
+              `code must be 3–32 capitals, digits or hyphens, starting with a capital or digit (got "${String(value ?? '')}")`,
+            ),
     },
     { name: 'summary', type: 'textarea', label: zhEn('简介', 'Summary') },
     { name: 'summaryEn', type: 'textarea', label: zhEn('英文简介', 'Summary (English)') },

@@ -1,5 +1,6 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, PayloadRequest } from 'payload'
 import { anyone, isAdmin } from '../src/access'
+import { say } from '../src/i18n/say'
 import { options, zhEn } from './i18n'
 import { CORE } from './slugs'
 
@@ -41,13 +42,13 @@ export const Organizations: CollectionConfig = {
       index: true,
       label: zhEn('官方代码', 'Official code'),
       admin: { description: zhEn('高校填院校代码（5 位），企业和机构填统一社会信用代码（18 位）', 'Universities: the 5-digit institution code; enterprises and agencies: the 18-character unified social credit code') },
-      validate: (value: unknown, { siblingData }: { siblingData: Partial<{ kind: OrganizationKind }> }) => {
-        if (typeof value !== 'string' || !value) return 'code is required'
+      validate: (value: unknown, { req, siblingData }: { req?: PayloadRequest; siblingData: Partial<{ kind: OrganizationKind }> }) => {
+        if (typeof value !== 'string' || !value) return say(req, '请填写官方代码', 'code is required')
         if (siblingData.kind === 'university' && !UNIVERSITY_CODE.test(value)) {
-          return `a university code is 5 digits (院校代码), got "${value}"`
+          return say(req, `院校代码应为 5 位数字，收到“${value}”`, `a university code is 5 digits (院校代码), got "${value}"`)
         }
         if (siblingData.kind && siblingData.kind !== 'university' && !SOCIAL_CREDIT_CODE.test(value)) {
-          return `an enterprise or agency code is an 18-character unified social credit code (统一社会信用代码), got "${value}"`
+          return say(req, `企业或机构应填 18 位统一社会信用代码，收到“${value}”`, `an enterprise or agency code is an 18-character unified social credit code (统一社会信用代码), got "${value}"`)
         }
         return true
       },

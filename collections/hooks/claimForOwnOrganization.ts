@@ -10,7 +10,7 @@ export const claimForOwnOrganization =
   (field = 'organization'): CollectionBeforeChangeHook =>
   ({ data, operation, req }) => {
     if (operation !== 'create' || !req.user || userHasRole(req.user, 'admin')) return data
-    const own = idOf(req.user.organization as never)
+    const own = idOf(req.user.organization)
     const given = idOf(data[field])
     if (own === undefined) throw new Forbidden(req.t)
     if (given !== undefined && String(given) !== String(own)) throw new Forbidden(req.t)

@@ -9,7 +9,7 @@ export const requireOwnCourse: CollectionBeforeChangeHook = async ({ data, origi
   const courseId = idOf(data.course ?? originalDoc?.course)
   if (courseId === undefined) return data
   const course = await req.payload.findByID({ collection: CORE.courses, id: courseId, depth: 0, draft: true, req, disableErrors: true })
-  if (!course || String(idOf(course.organization as never)) !== String(idOf(req.user.organization as never))) {
+  if (!course || String(idOf(course.organization)) !== String(idOf(req.user.organization))) {
     throw new Forbidden(req.t)
   }
   return data

@@ -6,5 +6,6 @@ export type AccessUser = {
   organization?: Id | { id: Id } | null
 }
 
-export const idOf = (value: Id | { id: Id } | null | undefined): Id | undefined =>
-  value && typeof value === 'object' ? value.id : (value ?? undefined)
+/** The id of a relation value, whether it arrives as an id or as the populated document. */
+export const idOf = (value: unknown): Id | undefined =>
+  value && typeof value === 'object' ? (value as { id: Id }).id : ((value ?? undefined) as Id | undefined)

@@ -1,3 +1,4 @@
+import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { as, courseData, createCourse, createOrganization, createUser, login } from '../helpers/fixtures'
 import { startTestApp, type TestApp } from '../helpers/testApp'
@@ -54,6 +55,12 @@ describe('courses', () => {
     expect(res.status).toBe(400)
     expect(JSON.stringify(res.body.errors)).toMatch(message)
     expect(await countCourses()).toBe(before)
+  })
+
+  it('says what is wrong in Chinese unless English is asked for', async () => {
+    const res = await request(t.app).post('/api/courses').set('Authorization', `JWT ${authorToken}`).send(courseData(university.id, { credits: 0.3 }))
+    expect(res.status).toBe(400)
+    expect(JSON.stringify(res.body.errors)).toContain('学分应为 0.5 的整数倍')
   })
 
   it('refuses negative credits in a draft too', async () => {

@@ -5,6 +5,7 @@
  */
 import { SignJWT } from 'jose'
 import type { SigningKeys } from './signingKeys'
+import { idOf } from '../../../src/access'
 
 type Doc = Record<string, any>
 
@@ -14,7 +15,6 @@ export const CLR_CONTEXT = 'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0
 
 export type Issuer = { baseUrl: string; name: { zh: string; en: string } }
 
-const idOf = (v: unknown) => (v && typeof v === 'object' ? (v as { id: unknown }).id : v)
 export const issuerId = (issuer: Issuer) => `${issuer.baseUrl}/issuer`
 export const learnerId = (issuer: Issuer, record: Doc) => `${issuer.baseUrl}/learners/${idOf(record.learner)}`
 export const credentialUrl = (issuer: Issuer, record: Doc) => `${issuer.baseUrl}/api/credit-records/${record.id}/credential`

@@ -3,7 +3,8 @@ import { z } from 'zod'
 import { idOf } from '../../../src/access'
 import { CREDIT_SLUGS, DECISIONS } from '../constants'
 import { readJsonBody } from './readJsonBody'
-import { errorResponse, registrarUniversity } from './requireRegistrar'
+import { errorResponse } from '../../../src/errors'
+import { registrarUniversity } from './requireRegistrar'
 
 const bodySchema = z.strictObject({
   decision: z.enum(DECISIONS, { error: 'decision must be "accepted" or "rejected"' }),

@@ -5,7 +5,7 @@ import { CREDIT_SLUGS } from '../constants'
 import { appendRecord, queueRecordFollowUps } from '../issuing/issueCreditRecord'
 import { gradeOf } from '../issuing/grade'
 import { readJsonBody } from './readJsonBody'
-import { errorResponse } from './requireRegistrar'
+import { errorResponse } from '../../../src/errors'
 
 type Doc = Record<string, any>
 

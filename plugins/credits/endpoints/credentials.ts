@@ -2,7 +2,7 @@ import type { Endpoint } from 'payload'
 import { CREDIT_SLUGS } from '../constants'
 import { clrCredential, type Issuer, openBadgeCredential, signCredential } from '../credentials/openBadge'
 import type { SigningKeys } from '../credentials/signingKeys'
-import { errorResponse } from './requireRegistrar'
+import { errorResponse } from '../../../src/errors'
 
 type Doc = Record<string, any>
 type Keys = () => Promise<SigningKeys>

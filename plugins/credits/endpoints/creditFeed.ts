@@ -6,7 +6,8 @@ import { CSV_BOM, csvHeader, csvRows } from '../feed/csv'
 import { markDelivered, readPage } from '../feed/recordStore'
 import { type FeedRecord, serializeRecord } from '../feed/serializeRecord'
 import type { SanitizedCreditsOptions } from '../types'
-import { errorResponse, registrarUniversity } from './requireRegistrar'
+import { errorResponse } from '../../../src/errors'
+import { registrarUniversity } from './requireRegistrar'
 
 type Doc = Record<string, any>
 /** Rows per database read: a whole response at the largest limit. */

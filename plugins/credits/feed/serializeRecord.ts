@@ -1,7 +1,8 @@
 /** The record as registrars receive it, in the feed, in webhooks and in CSV; fixed and documented. */
+import { idOf } from '../../../src/access'
+
 type Doc = Record<string, any>
 
-const idOf = (v: unknown) => (v && typeof v === 'object' ? (v as { id: unknown }).id : v)
 
 export type FeedRecord = ReturnType<typeof serializeRecord>
 

@@ -1,6 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 import { APIError, Forbidden, ValidationError } from 'payload'
 import { userHasRole } from '../../../src/access'
+import { say } from '../../../src/i18n/say'
 import { CREDIT_SLUGS, type RecordStatus } from '../constants'
 
 const DECIDABLE: RecordStatus[] = ['issued', 'delivered']
@@ -18,7 +19,7 @@ export const applyStatusTransition: CollectionBeforeChangeHook = ({ data, operat
 
   if (from === 'revoked') {
     if (to === 'revoked') return { ...data, status: from }
-    throw new APIError(`this record was revoked on ${originalDoc.revokedAt}; it cannot be ${to}`, 409)
+    throw new APIError(say(req, `该记录已于 ${originalDoc.revokedAt} 撤销，不能再改为 ${to}`, `this record was revoked on ${originalDoc.revokedAt}; it cannot be ${to}`), 409)
   }
   if (to === from) {
     // A repeated decision changes nothing, not even its notes.
@@ -31,18 +32,18 @@ export const applyStatusTransition: CollectionBeforeChangeHook = ({ data, operat
     if (!userHasRole(user, 'admin')) throw new Forbidden(req.t)
     const reason = (data.revocationReason ?? '').toString().trim()
     if (!reason) {
-      throw new ValidationError({ collection: CREDIT_SLUGS.records, errors: [{ path: 'revocationReason', message: 'a revocation needs a reason' }] })
+      throw new ValidationError({ collection: CREDIT_SLUGS.records, errors: [{ path: 'revocationReason', message: say(req, '撤销须填写原因', 'a revocation needs a reason') }] })
     }
     return { ...data, revokedAt: new Date().toISOString(), revocationReason: reason }
   }
   if (to === 'accepted' || to === 'rejected') {
     if (!DECIDABLE.includes(from)) {
-      throw new APIError(`this record was already ${from}; a registrar cannot now mark it ${to}`, 409)
+      throw new APIError(say(req, `该记录已是 ${from}，不能再改为 ${to}`, `this record was already ${from}; a registrar cannot now mark it ${to}`), 409)
     }
     return { ...data, decidedAt: new Date().toISOString(), decidedBy: user?.id }
   }
   throw new ValidationError({
     collection: CREDIT_SLUGS.records,
-    errors: [{ path: 'status', message: `status cannot be set to ${to} by hand; it moves to accepted, rejected or revoked` }],
+    errors: [{ path: 'status', message: say(req, `状态不能手动设为 ${to}；只能认定、不认定或撤销`, `status cannot be set to ${to} by hand; it moves to accepted, rejected or revoked`) }],
   })
 }

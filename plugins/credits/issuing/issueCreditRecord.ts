@@ -8,13 +8,14 @@
  */
 import type { Payload } from 'payload'
 import { CORE } from '../../../collections/slugs'
+import { idOf } from '../../../src/access'
+import { isUniqueViolation } from '../../../src/errors'
 import { CREDIT_SLUGS, CREDIT_TASKS } from '../constants'
 import { gradeOf } from './grade'
 
 type Id = number | string
 type Doc = Record<string, any>
 
-const idOf = (v: unknown): Id | undefined => (v && typeof v === 'object' ? (v as { id: Id }).id : (v as Id | undefined))
 
 export type IssueResult = { status: 'issued' | 'exists' | 'not-credit-bearing'; recordId?: Id }
 
@@ -28,9 +29,6 @@ async function nextSequence(payload: Payload): Promise<number> {
   return ((docs[0] as Doc | undefined)?.sequence ?? 0) + 1
 }
 
-const isUniqueViolationOn = (error: unknown, field: string) =>
-  JSON.stringify((error as { data?: unknown })?.data ?? '').includes(`"path":"${field}"`)
-
 /** Writes a record with the next free sequence number, retrying when another writer took it. */
 export async function appendRecord(payload: Payload, data: Doc): Promise<{ created: boolean; doc: Doc }> {
   for (let attempt = 0; attempt < 20; attempt++) {
@@ -39,11 +37,11 @@ export async function appendRecord(payload: Payload, data: Doc): Promise<{ creat
       const doc = await payload.create({ collection: CREDIT_SLUGS.records as never, data: { ...data, sequence } as never, overrideAccess: true, depth: 0 })
       return { created: true, doc: doc as Doc }
     } catch (error) {
-      if (isUniqueViolationOn(error, 'key')) {
+      if (isUniqueViolation(error, 'key')) {
         const existing = await findByKey(payload, data.key)
         if (existing) return { created: false, doc: existing }
       }
-      if (!isUniqueViolationOn(error, 'sequence')) throw error
+      if (!isUniqueViolation(error, 'sequence')) throw error
     }
   }
   throw new Error('could not take a credit-record sequence number after 20 attempts')

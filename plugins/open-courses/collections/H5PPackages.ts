@@ -6,6 +6,7 @@ import { claimForOwnOrganization } from '../../../collections/hooks/claimForOwnO
 import { zhEn } from '../../../collections/i18n'
 import { CORE } from '../../../collections/slugs'
 import { anyone, hasRole, isAdmin, or, ownOrganization } from '../../../src/access'
+import { say } from '../../../src/i18n/say'
 import { H5P_ROUTES, OPEN_COURSE_SLUGS } from '../constants'
 import { extractPackage } from '../h5p/extractPackage'
 import { H5PPackageError, type H5PPackage, readH5PPackage } from '../h5p/readPackage'
@@ -22,15 +23,16 @@ export const createH5PPackagesCollection = (options: SanitizedOpenCoursesOptions
 
   const validateUpload: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
     if (operation === 'update' || operation === 'updateByID') {
-      if (req.file) throw new APIError('an H5P package cannot be replaced; upload a new package instead', 400)
+      if (req.file) throw new APIError(say(req, 'H5P 资源包不能替换，请上传新的资源包', 'an H5P package cannot be replaced; upload a new package instead'), 400)
       return args
     }
     if (operation !== 'create') return args
-    if (!req.file?.data) throw new APIError('attach the .h5p file as "file"', 400)
+    if (!req.file?.data) throw new APIError(say(req, '请以 file 字段上传 .h5p 文件', 'attach the .h5p file as "file"'), 400)
     try {
       req.context[CONTEXT_KEY] = await readH5PPackage(req.file.data, options.h5p)
     } catch (error) {
-      if (error instanceof H5PPackageError) throw new APIError(`invalid H5P package: ${error.message}`, 400)
+      // The reason names files and fields of the package, so it stays as written.
+      if (error instanceof H5PPackageError) throw new APIError(say(req, `H5P 资源包无效：${error.message}`, `invalid H5P package: ${error.message}`), 400)
       throw error
     }
     // Payload checks the type by content; a zip is what an .h5p is.

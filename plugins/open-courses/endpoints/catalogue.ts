@@ -1,5 +1,6 @@
 import type { Endpoint, Where } from 'payload'
 import { CORE } from '../../../collections/slugs'
+import { errorResponse } from '../../../src/errors'
 
 const SORTS: Record<string, string> = { title: 'title', newest: '-createdAt', credits: 'credits', '-credits': '-credits', code: 'code' }
 
@@ -13,7 +14,7 @@ export const catalogueEndpoint: Endpoint = {
   method: 'get',
   handler: async (req) => {
     const p = new URL(req.url ?? '', 'http://localhost').searchParams
-    const bad = (message: string) => Response.json({ errors: [{ message }] }, { status: 400 })
+    const bad = (message: string) => errorResponse(400, message)
     const and: Where[] = [{ _status: { equals: 'published' } }]
     const q = p.get('q')?.trim()
     if (q) and.push({ or: ['title', 'titleEn', 'summary', 'summaryEn', 'code'].map((field) => ({ [field]: { like: q } })) })

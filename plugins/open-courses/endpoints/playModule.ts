@@ -1,5 +1,6 @@
 import type { Endpoint } from 'payload'
 import { CORE } from '../../../collections/slugs'
+import { errorResponse } from '../../../src/errors'
 import { H5P_ROUTES } from '../constants'
 
 type Doc = Record<string, any>
@@ -17,11 +18,11 @@ export const playModuleEndpoint: Endpoint = {
   path: '/:id/play',
   method: 'get',
   handler: async (req) => {
-    if (!req.user) return Response.json({ errors: [{ message: 'sign in to study this module' }] }, { status: 401 })
+    if (!req.user) return errorResponse(401, 'sign in to study this module')
     const id = req.routeParams?.id as string
     const module = (await req.payload.findByID({ collection: CORE.modules, id, depth: 0, req, overrideAccess: false, disableErrors: true })) as Doc | null
-    if (!module) return Response.json({ errors: [{ message: `no module ${id} that you may see` }] }, { status: 404 })
-    if (module.kind !== 'h5p' || !module.h5pPackage) return Response.json({ errors: [{ message: `module ${id} has no H5P package to play` }] }, { status: 400 })
+    if (!module) return errorResponse(404, `no module ${id} that you may see`)
+    if (module.kind !== 'h5p' || !module.h5pPackage) return errorResponse(400, `module ${id} has no H5P package to play`)
     const origin = new URL(req.url ?? '', 'http://localhost').origin
     const settings = {
       activity: `${origin}/modules/${module.id}`,

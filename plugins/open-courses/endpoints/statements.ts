@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import type { Endpoint, Payload, PayloadRequest, Where } from 'payload'
 import { CORE } from '../../../collections/slugs'
 import { userHasRole } from '../../../src/access'
+import { errorResponse } from '../../../src/errors'
 import { OPEN_COURSE_SLUGS } from '../constants'
 import { recomputeProgress, VERBS } from '../progress/recomputeProgress'
 import { type Statement, statementSchema } from '../xapi/statementSchema'
@@ -14,7 +15,6 @@ const VERSION = /^1\.0(\.\d+)?$/
 /** Activity ids of modules: <anything>/modules/<id>, as the player sets them. */
 const MODULE_ACTIVITY = /\/modules\/([0-9a-f]{24}|\d+)(?:[/?#]|$)/i
 
-const fail = (status: number, message: string) => Response.json({ errors: [{ message }] }, { status })
 
 const stores = new WeakMap<Payload, ReturnType<typeof createStatementStore>>()
 const storeOf = (payload: Payload) => {
@@ -38,30 +38,30 @@ export const postStatementsEndpoint: Endpoint = {
   method: 'post',
   handler: async (req) => {
     const version = req.headers.get('x-experience-api-version')
-    if (!version || !VERSION.test(version)) return fail(400, `X-Experience-API-Version must be 1.0.3 (got ${version ? `"${version}"` : 'none'})`)
-    if (!req.user) return fail(401, 'sign in to send statements')
+    if (!version || !VERSION.test(version)) return errorResponse(400, `X-Experience-API-Version must be 1.0.3 (got ${version ? `"${version}"` : 'none'})`)
+    if (!req.user) return errorResponse(401, 'sign in to send statements')
     let body: unknown
     try {
       body = await req.json?.()
     } catch {
-      return fail(400, 'body must be a JSON statement or an array of statements')
+      return errorResponse(400, 'body must be a JSON statement or an array of statements')
     }
     const list = Array.isArray(body) ? body : [body]
-    if (list.length === 0) return fail(400, 'no statements')
-    if (list.length > MAX_PER_REQUEST) return fail(413, `at most ${MAX_PER_REQUEST} statements per request`)
+    if (list.length === 0) return errorResponse(400, 'no statements')
+    if (list.length > MAX_PER_REQUEST) return errorResponse(413, `at most ${MAX_PER_REQUEST} statements per request`)
 
     const statements: Statement[] = []
     for (const [i, raw] of list.entries()) {
       const parsed = statementSchema.safeParse(raw)
       if (!parsed.success) {
         const where = Array.isArray(body) ? `statements[${i}]` : 'statement'
-        return fail(400, parsed.error.issues.map((issue) => `${where}.${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; '))
+        return errorResponse(400, parsed.error.issues.map((issue) => `${where}.${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; '))
       }
-      if (!isCaller(req, parsed.data.actor)) return fail(403, `${Array.isArray(body) ? `statements[${i}]` : 'statement'}: the actor must be you (mbox mailto:${(req.user as Doc).email})`)
+      if (!isCaller(req, parsed.data.actor)) return errorResponse(403, `${Array.isArray(body) ? `statements[${i}]` : 'statement'}: the actor must be you (mbox mailto:${(req.user as Doc).email})`)
       statements.push({ ...parsed.data, id: parsed.data.id ?? randomUUID() })
     }
     const ids = statements.map((s) => s.id as string)
-    if (new Set(ids).size !== ids.length) return fail(400, 'the same statement id appears twice in this request')
+    if (new Set(ids).size !== ids.length) return errorResponse(400, 'the same statement id appears twice in this request')
 
     const { payload } = req
     // Repeated ids are rare: the unique index finds them on insert, and only then do we look.
@@ -81,7 +81,7 @@ export const postStatementsEndpoint: Endpoint = {
       const max = module?.h5pPackage ? maxScoreOf.get(String(module.h5pPackage)) : undefined
       const score = s.result?.score
       if (typeof max === 'number' && score && ((score.raw ?? 0) > max || (score.max ?? 0) > max)) {
-        return fail(400, `statement ${s.id}: score ${score.raw}/${score.max} is above the package's maximum of ${max}`)
+        return errorResponse(400, `statement ${s.id}: score ${score.raw}/${score.max} is above the package's maximum of ${max}`)
       }
     }
     const stored = new Date().toISOString()
@@ -122,7 +122,7 @@ export const postStatementsEndpoint: Endpoint = {
       })
       const known = new Map((existing as Doc[]).map((d) => [d.statementId as string, d.contentHash as string]))
       const conflict = rows.find((r) => known.has(r.statementId) && known.get(r.statementId) !== r.contentHash)
-      if (conflict) return fail(409, `statement ${conflict.statementId} exists with different content`)
+      if (conflict) return errorResponse(409, `statement ${conflict.statementId} exists with different content`)
       const missing = rows.filter((r) => !known.has(r.statementId))
       if (missing.length > 0) await storeOf(payload).append(missing)
     }
@@ -140,7 +140,7 @@ export const getStatementsEndpoint: Endpoint = {
   path: '/xapi/statements',
   method: 'get',
   handler: async (req) => {
-    if (!req.user) return fail(401, 'sign in to read statements')
+    if (!req.user) return errorResponse(401, 'sign in to read statements')
     const url = new URL(req.url ?? '', 'http://localhost')
     const and: Where[] = []
     const agent = url.searchParams.get('agent')
@@ -149,7 +149,7 @@ export const getStatementsEndpoint: Endpoint = {
       try {
         parsed = JSON.parse(agent)
       } catch {
-        return fail(400, 'agent must be a JSON agent, e.g. {"mbox":"mailto:someone@example.edu"}')
+        return errorResponse(400, 'agent must be a JSON agent, e.g. {"mbox":"mailto:someone@example.edu"}')
       }
       const email = parsed.mbox?.replace(/^mailto:/, '')
       const { docs } = await req.payload.find({ collection: CORE.users, where: email ? { email: { equals: email } } : { id: { equals: parsed.account?.name ?? '' } }, depth: 0, overrideAccess: true, limit: 1 })
@@ -162,7 +162,7 @@ export const getStatementsEndpoint: Endpoint = {
     for (const [param, op] of [['since', 'greater_than'], ['until', 'less_than_equal']] as const) {
       const value = url.searchParams.get(param)
       if (!value) continue
-      if (Number.isNaN(Date.parse(value))) return fail(400, `${param} must be an ISO 8601 timestamp`)
+      if (Number.isNaN(Date.parse(value))) return errorResponse(400, `${param} must be an ISO 8601 timestamp`)
       and.push({ stored: { [op]: new Date(value).toISOString() } })
     }
     const limit = Math.min(Number(url.searchParams.get('limit') ?? 100) || 100, 1000)

@@ -2,6 +2,7 @@ import type { CollectionBeforeValidateHook } from 'payload'
 import { APIError, Forbidden } from 'payload'
 import { CORE } from '../../../collections/slugs'
 import { idOf, userHasRole } from '../../../src/access'
+import { say } from '../../../src/i18n/say'
 
 type Doc = Record<string, any>
 
@@ -19,15 +20,15 @@ export const applyEnrollmentRules: CollectionBeforeValidateHook = async ({ data,
   const { payload } = req
 
   const existing = await payload.find({ collection: CORE.enrollments, where: { key: { equals: `${learnerId}:${CORE.courses}:${courseId}` } }, depth: 0, overrideAccess: true, limit: 1 })
-  if (existing.docs[0]) throw new APIError(`already enrolled in this course (status: ${(existing.docs[0] as Doc).status})`, 400)
+  if (existing.docs[0]) throw new APIError(say(req, `已选过这门课（状态：${(existing.docs[0] as Doc).status}）`, `already enrolled in this course (status: ${(existing.docs[0] as Doc).status})`), 400)
   if (!req.user || userHasRole(req.user, 'admin', 'organizer')) return data
 
   const course = (await payload.findByID({ collection: CORE.courses, id: courseId, depth: 0, overrideAccess: true, disableErrors: true })) as Doc | null
-  if (!course || course._status !== 'published') throw new APIError(`course ${courseId} is not open for enrolment`, 404)
+  if (!course || course._status !== 'published') throw new APIError(say(req, `课程 ${courseId} 未开放选课`, `course ${courseId} is not open for enrolment`), 404)
   const rules = course.enrollment ?? {}
   const now = Date.now()
-  if (rules.opensAt && now < Date.parse(rules.opensAt)) throw new APIError(`enrolment in ${course.title} opens at ${rules.opensAt}`, 400)
-  if (rules.closesAt && now > Date.parse(rules.closesAt)) throw new APIError(`enrolment in ${course.title} closed at ${rules.closesAt}`, 400)
+  if (rules.opensAt && now < Date.parse(rules.opensAt)) throw new APIError(say(req, `《${course.title}》选课将于 ${rules.opensAt} 开放`, `enrolment in ${course.title} opens at ${rules.opensAt}`), 400)
+  if (rules.closesAt && now > Date.parse(rules.closesAt)) throw new APIError(say(req, `《${course.title}》选课已于 ${rules.closesAt} 截止`, `enrolment in ${course.title} closed at ${rules.closesAt}`), 400)
   if (rules.mode === 'invite') {
     const invited = String(rules.invitees ?? '').split(/[\s,;]+/).filter(Boolean).map((e) => e.toLowerCase())
     if (!invited.includes(String((req.user as Doc).email).toLowerCase())) throw new Forbidden(req.t)
@@ -38,7 +39,7 @@ export const applyEnrollmentRules: CollectionBeforeValidateHook = async ({ data,
       where: { and: [{ key: { like: `%:${CORE.courses}:${courseId}` } }, { status: { in: ['active', 'pending', 'completed'] } }] },
       overrideAccess: true,
     })
-    if (taken.totalDocs >= rules.capacity) throw new APIError(`${course.title} is full (${rules.capacity} places)`, 409)
+    if (taken.totalDocs >= rules.capacity) throw new APIError(say(req, `《${course.title}》名额已满（${rules.capacity} 人）`, `${course.title} is full (${rules.capacity} places)`), 409)
   }
   return { ...data, status: rules.mode === 'approval' ? 'pending' : 'active' }
 }

@@ -7,6 +7,7 @@
  */
 import type { Payload } from 'payload'
 import { CORE } from '../../../collections/slugs'
+import { isUniqueViolation } from '../../../src/errors'
 import { OPEN_COURSE_SLUGS } from '../constants'
 
 type Id = number | string
@@ -91,7 +92,7 @@ export async function recomputeProgress(payload: Payload, learner: Id, courseId:
       })
     } catch (error) {
       // Another request completed the course first: the unique key kept it to one.
-      if (!JSON.stringify((error as { data?: unknown }).data ?? '').includes('"path":"key"')) throw error
+      if (!isUniqueViolation(error, 'key')) throw error
     }
   }
   return { progress, completed }

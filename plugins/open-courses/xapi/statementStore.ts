@@ -34,7 +34,7 @@ export function createStatementStore(payload: Payload) {
       await db.drizzle.insert(db.tables[TABLE]).values(stamped)
       return
     }
-    await db.collections![OPEN_COURSE_SLUGS.xapiStatements].insertMany(stamped.map(({ statementId, ...rest }) => ({ statementId, ...rest })))
+    await db.collections![OPEN_COURSE_SLUGS.xapiStatements].insertMany(stamped)
   }
 
   async function flush(): Promise<void> {
