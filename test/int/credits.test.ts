@@ -195,6 +195,24 @@ describe('credit feed', () => {
     expect(other.body.records.map((r: { id: Id }) => r.id)).not.toContain(a.record.id)
   })
 
+  it('sends each value as the record holds it: exact numbers, booleans, dates and evidence', async () => {
+    // 265/3 has no short decimal form; SQLite's own JSON would round it to 15 digits.
+    const { record } = await issue(uniA, { credits: 1.5, hours: 24.5 }, 265 / 3)
+    const res = await feed({ token: registrarA.token }, '?limit=1000')
+    const sent = res.body.records.find((r: { id: Id }) => r.id === record.id)
+    expect(sent).toMatchObject({
+      sequence: record.sequence,
+      credits: 1.5,
+      hours: 24.5,
+      score: 265 / 3,
+      passed: true,
+      completedAt: record.completedAt,
+      issuedAt: record.issuedAt,
+      evidence: record.evidence,
+    })
+    expect(typeof sent.sequence).toBe('number')
+  })
+
   it('marks pulled records delivered', async () => {
     const { record } = await issue(uniA)
     await feed({ token: registrarA.token }, '?limit=1000')
