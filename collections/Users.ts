@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 import { isAdmin, isAdminField, or, ownOrganization, ROLE_LABELS, ROLES, self, userHasRole } from '../src/access'
-import { cachedJwtStrategy, forgetCachedUserOnChange, forgetCachedUserOnDelete, forgetCachedUserOnLogout } from './auth/cachedJwtStrategy'
+import { cachedAuthStrategy, forgetCachedUserOnChange, forgetCachedUserOnDelete, forgetCachedUserOnLogout } from './auth/cachedAuthStrategy'
 import { options, zhEn } from './i18n'
 import { CORE } from './slugs'
 
@@ -19,7 +19,7 @@ export const Users: CollectionConfig = {
   slug: CORE.users,
   labels: { singular: zhEn('用户', 'User'), plural: zhEn('用户', 'Users') },
   // Registrars' systems authenticate with `Authorization: users API-Key <key>`.
-  auth: { useAPIKey: true, tokenExpiration: 60 * 60 * 8, depth: 0, strategies: [cachedJwtStrategy] },
+  auth: { useAPIKey: true, tokenExpiration: 60 * 60 * 8, depth: 0, strategies: [cachedAuthStrategy] },
   admin: {
     useAsTitle: 'email',
     defaultColumns: ['email', 'name', 'roles', 'organization'],

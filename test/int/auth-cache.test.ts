@@ -1,4 +1,4 @@
-/** The cached JWT strategy never outlives a logout, a role change or a deleted user. */
+/** The cached strategy (JWT and API key) never outlives a logout, a role change, a new API key or a deleted user. */
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createOrganization, createUser, login } from '../helpers/fixtures'
@@ -47,5 +47,33 @@ describe('cached JWT authentication', () => {
     const token = await login(t.app, user.email)
     const [h, p] = token.split('.')
     expect((await me(`${h}.${p}.forgedsignature`)).body.user).toBeNull()
+  })
+})
+
+describe('cached API-key authentication', () => {
+  const byKey = (key: string) => request(t.app).get('/api/users/me').set('Authorization', `users API-Key ${key}`)
+
+  it('stops accepting a key once it is replaced or disabled', async () => {
+    const user = await createUser(t.payload, ['registrar'], org, { enableAPIKey: true, apiKey: 'first-key-of-this-registrar' })
+    expect((await byKey('first-key-of-this-registrar')).body.user?.email).toBe(user.email)
+    expect((await byKey('first-key-of-this-registrar')).body.user?.email).toBe(user.email)
+    await t.payload.update({ collection: 'users', id: user.id, data: { apiKey: 'second-key-of-this-registrar' }, overrideAccess: true })
+    expect((await byKey('first-key-of-this-registrar')).body.user).toBeNull()
+    expect((await byKey('second-key-of-this-registrar')).body.user?.email).toBe(user.email)
+    await t.payload.update({ collection: 'users', id: user.id, data: { enableAPIKey: false }, overrideAccess: true })
+    expect((await byKey('second-key-of-this-registrar')).body.user).toBeNull()
+  })
+
+  it('sees a role change at once and forgets a deleted user', async () => {
+    const user = await createUser(t.payload, ['registrar'], org, { enableAPIKey: true, apiKey: 'key-of-a-registrar-to-delete' })
+    expect((await byKey('key-of-a-registrar-to-delete')).body.user.roles).toEqual(['registrar'])
+    await t.payload.update({ collection: 'users', id: user.id, data: { roles: ['registrar', 'organizer'] }, overrideAccess: true })
+    expect((await byKey('key-of-a-registrar-to-delete')).body.user.roles).toEqual(['registrar', 'organizer'])
+    await t.payload.delete({ collection: 'users', id: user.id, overrideAccess: true })
+    expect((await byKey('key-of-a-registrar-to-delete')).body.user).toBeNull()
+  })
+
+  it('refuses an unknown key', async () => {
+    expect((await byKey('no-such-key')).body.user).toBeNull()
   })
 })
