@@ -7,12 +7,13 @@
  *   npm run bench:credit-feed                 # SQLite, 100 000 records
  *   RECORDS=20000 DATABASE_URI=postgres://… npm run bench:credit-feed
  *
- * Targets on SQLite on a 2-core machine: ≥ 40 000 records/s end to end where a keyset SELECT reads
- * 84 000 rows/s (so ≥ 0.48 × the keyset SELECT measured in the same run), < 100 MB growth.
+ * Targets on SQLite on a 2-core machine: ≥ 40 000 records/s end to end (where a keyset SELECT reads
+ * 84 000 rows/s: the bench measures that too), < 100 MB growth.
  * Setup inserts the records with one drizzle insert per 1 000 rows (SQL databases only): the
  * bench measures the export, not the issue.
  */
 import { Worker } from 'node:worker_threads'
+import Database from 'libsql'
 import { startBenchApp } from './benchApp'
 
 const RECORDS = Number(process.env.RECORDS ?? 100_000)
@@ -45,6 +46,9 @@ for (let start = 0; start < RECORDS; start += PAGE) {
   }
   await db.drizzle.insert(table).values(rows)
 }
+// PostgreSQL, as after any bulk load: set hint bits and statistics now, not during the first run.
+const pool = (payload.db as unknown as { pool?: { query: (q: string, params?: unknown[]) => Promise<{ rows: any[] }> } }).pool
+if (pool) await pool.query('vacuum analyze credit_records')
 const expected = RECORDS - Math.floor((RECORDS + 1) / 10)
 process.stdout.write('done\n')
 
@@ -65,15 +69,17 @@ async function measure(label: string, run: () => Promise<number>) {
  * Two yardsticks the issue gives for these machines, measured here in the same run, so that a
  * slower or busier machine shows: "a keyset SELECT reads about 84 000 rows per second here,
  * paging payload.find 1 000 at a time about 15 000 documents per second at 5 000 documents".
- * The keyset SELECT is plain SQL on the driver (libSQL client or pg pool), every column.
+ * The keyset SELECT is plain SQL on the driver itself: on SQLite a connection of the libsql
+ * package (the native driver under Payload's client; its rows as objects), on PostgreSQL the pg
+ * pool. (Through @libsql/client, which Payload uses, the same SELECT reads less than half as fast.)
  */
 const ISSUE_KEYSET_SELECT = 84_000
 const ISSUE_FIND_AT_5000 = 15_000
-const raw = payload.db as unknown as { client?: { execute: (q: { sql: string; args: unknown[] }) => Promise<{ rows: any[] }> }; pool?: { query: (q: string, p: unknown[]) => Promise<{ rows: any[] }> } }
-const selectPage = async (after: number) =>
-  raw.pool
-    ? (await raw.pool.query('select * from credit_records where home_university_id = $1 and sequence > $2 order by sequence limit $3', [university.id, after, PAGE])).rows
-    : (await raw.client!.execute({ sql: 'select * from credit_records where home_university_id = ? and sequence > ? order by sequence limit ?', args: [university.id, after, PAGE] })).rows
+const keysetSql = (p: (n: number) => string) => `select * from credit_records where home_university_id = ${p(1)} and sequence > ${p(2)} order by sequence limit ${p(3)}`
+const sqliteFile = (payload.db as unknown as { clientConfig?: { url?: string } }).clientConfig?.url?.replace(/^file:/, '')
+const sqliteSelect = sqliteFile ? new Database(sqliteFile, { readonly: true }).prepare(keysetSql(() => '?')) : undefined
+const selectPage = async (after: number): Promise<any[]> =>
+  pool ? (await pool.query(keysetSql((n) => `$${n}`), [university.id, after, PAGE])).rows : sqliteSelect!.all(university.id, after, PAGE)
 const keysetSelect = await measure('keyset SELECT by 1 000 on the driver, no HTTP (yardstick)', async () => {
   let count = 0
   for (let after = 0; ; ) {
@@ -92,7 +98,10 @@ const findAt5000 = await measure('payload.find, paged by 1 000, first 5 000 (yar
   return count
 })
 
-const resetStatuses = () => db.drizzle.update(table).set({ status: 'issued', deliveredAt: null })
+const resetStatuses = async () => {
+  await db.drizzle.update(table).set({ status: 'issued', deliveredAt: null })
+  if (pool) await pool.query('vacuum credit_records')
+}
 
 const baseline = await measure('payload.find, paged by 1 000 (baseline)', async () => {
   let count = 0
@@ -161,19 +170,18 @@ for (const r of [...rows, keysetSelect, findAt5000]) {
   process.stdout.write(`| ${r.label} | ${Math.round(r.perSecond).toLocaleString('en')} | ${(r.perSecond / baseline.perSecond).toFixed(2)} | ${r.seconds.toFixed(2)} | ${r.growthMb.toFixed(1)} MB |\n`)
 }
 /**
- * The target is 40 000 records/s on a machine whose keyset SELECT reads 84 000 rows/s: the same
- * ratio, 0.48 of the yardstick measured above, is the target on whatever machine this runs on.
+ * The target is the issue's: 40 000 records/s. Beside it, each run's ratio to the keyset SELECT
+ * measured above, against the issue's own (40 000 / 84 000 = 0.48), tells a slow machine from a
+ * slow feed when the machine's speed drifts between runs.
  */
-const machine = keysetSelect.perSecond / ISSUE_KEYSET_SELECT
-const scaledTarget = 40_000 * machine
 process.stdout.write(
-  `\nthis machine: keyset SELECT ${Math.round(keysetSelect.perSecond).toLocaleString('en')} rows/s (issue: ${ISSUE_KEYSET_SELECT.toLocaleString('en')}), ` +
+  `\nthis machine now: keyset SELECT ${Math.round(keysetSelect.perSecond).toLocaleString('en')} rows/s (issue: ${ISSUE_KEYSET_SELECT.toLocaleString('en')}), ` +
     `payload.find at 5 000 ${Math.round(findAt5000.perSecond).toLocaleString('en')}/s (issue: ${ISSUE_FIND_AT_5000.toLocaleString('en')})\n`,
 )
-process.stdout.write(`target: ≥ 40 000 records/s at the issue's keyset speed, i.e. ≥ ${(40_000 / ISSUE_KEYSET_SELECT).toFixed(2)} × keyset SELECT = ${Math.round(scaledTarget).toLocaleString('en')}/s here; < 100 MB growth\n`)
+process.stdout.write(`target: ≥ 40 000 records/s (the issue's machine: ${(40_000 / ISSUE_KEYSET_SELECT).toFixed(2)} × its keyset SELECT), < 100 MB growth\n`)
 for (const r of [json, csv, jsonApiKey]) {
-  const verdict = r.perSecond >= scaledTarget && r.growthMb < 100 ? 'met' : 'NOT met'
-  process.stdout.write(`${verdict}: ${r.label}: ${(r.perSecond / keysetSelect.perSecond).toFixed(2)} × keyset SELECT${r.perSecond >= 40_000 ? ', and ≥ 40 000/s outright' : ''}\n`)
+  const verdict = r.perSecond >= 40_000 && r.growthMb < 100 ? 'met' : 'NOT met'
+  process.stdout.write(`${verdict}: ${r.label}: ${Math.round(r.perSecond).toLocaleString('en')}/s, ${(r.perSecond / keysetSelect.perSecond).toFixed(2)} × keyset SELECT\n`)
 }
 await stop()
 process.exit(0)
