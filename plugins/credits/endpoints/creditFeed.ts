@@ -62,9 +62,11 @@ export const creditFeedEndpoint = (options: SanitizedCreditsOptions): Endpoint =
         const page = docs.slice(0, want)
         hasMore = docs.length > want
         if (page.length === 0) return
-        const at = new Date().toISOString()
         const upTo = page[page.length - 1].sequence
-        await markDelivered(payload, university, { after: last, upTo }, at)
+        // Marking runs while the page is serialised (its own thread on SQLite, the server's time
+        // on the others); the response ends only after it has committed, and fails if it fails.
+        const marking = markDelivered(payload, university, { after: last, upTo }, new Date().toISOString())
+        marking.catch(() => {}) // awaited below; this only keeps an early failure from going unhandled
         last = upTo
         sent += page.length
         yield page.map((d) => {
@@ -73,6 +75,7 @@ export const creditFeedEndpoint = (options: SanitizedCreditsOptions): Endpoint =
           if (d.status === 'issued') d.status = 'delivered'
           return serializeRecord(d, d.sourceType === CORE.courses ? mappings.get(String(d.sourceId)) : undefined)
         })
+        await marking
         if (!hasMore) return
       }
     }

@@ -6,13 +6,16 @@
  * hundred; a registrar exporting 100 000 records needs more. So on SQL databases this module
  * speaks drizzle to the collection's own table (through the adapter's tables and operators, so
  * SQLite and PostgreSQL share it), and on MongoDB the adapter's mongoose model (configured,
- * untested here: no MongoDB server on our machines). Nothing is skipped that matters: records
+ * untested here: no MongoDB server on our machines). On an SQLite file, pages are read on a
+ * read-only connection of their own and marked on a writer thread of their own (writerThread.ts),
+ * so that marking one page overlaps with serialising it. Nothing is skipped that matters: records
  * are append-only, carry no read hooks, and the endpoint checks the caller once per request.
  * The collection stays an ordinary Payload collection everywhere else.
  */
 import Database from 'libsql'
 import type { Payload } from 'payload'
 import { CREDIT_SLUGS } from '../constants'
+import { runOnWriterThread } from './writerThread'
 
 type Doc = Record<string, any>
 type Id = string | number
@@ -61,6 +64,12 @@ const CONVERT: Record<string, (v: unknown) => unknown> = {
   revokedAt: iso,
 }
 
+/** The SQLite database's file, if it is one (not in memory): other connections can open it. */
+function sqliteFileOf(sql: Drizzle): string | undefined {
+  const file = sql.clientConfig?.url?.startsWith('file:') ? sql.clientConfig.url.slice('file:'.length) : undefined
+  return file && !file.startsWith(':memory:') ? file : undefined
+}
+
 /**
  * The query is built by drizzle against the collection's table, then run on the driver directly:
  * drizzle's and the libSQL client's per-row decoding cost four times the read itself. On an
@@ -91,8 +100,8 @@ async function selectRows(sql: Drizzle, query: { toSQL: () => { sql: string; par
     const rows = (await sql.pool.query(text, params)).rows
     return rows.length ? toDocs(Object.keys(rows[0]), rows.map((row) => Object.values(row))) : []
   }
-  const file = sql.clientConfig?.url?.startsWith('file:') ? sql.clientConfig.url.slice('file:'.length) : undefined
-  if (!file || file.startsWith(':memory:')) {
+  const file = sqliteFileOf(sql)
+  if (!file) {
     const rows = (await sql.client!.execute({ sql: text, args: params })).rows
     return rows.length ? toDocs(Object.keys(rows[0]), rows.map((row) => Object.values(row))) : []
   }
@@ -170,10 +179,16 @@ export async function markDelivered(payload: Payload, university: Id, range: { a
   if (sql) {
     const t = sql.tables[TABLE]
     const { and, equals, greater_than, less_than_equal } = sql.operators
-    await sql.drizzle
+    const update = sql.drizzle
       .update(t)
       .set({ status: 'delivered', deliveredAt: at })
       .where(and(equals(t.homeUniversity, university), greater_than(t.sequence, range.after), less_than_equal(t.sequence, range.upTo), equals(t.status, 'issued')))
+    const file = sqliteFileOf(sql)
+    if (file) {
+      const { sql: text, params } = update.toSQL()
+      return runOnWriterThread(file, text, params)
+    }
+    await update
     return
   }
   const model = (payload.db as unknown as Mongoose).collections[CREDIT_SLUGS.records]
