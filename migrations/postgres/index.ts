@@ -1,5 +1,6 @@
 import * as migration_20261123_122408_initial from './20261123_122408_initial';
 import * as migration_20261123_133728_feed_status_index from './20261123_133728_feed_status_index';
+import * as migration_20261123_143000_credit_records_fillfactor from './20261123_143000_credit_records_fillfactor';
 
 export const migrations = [
   {
@@ -11,5 +12,10 @@ export const migrations = [
     up: migration_20261123_133728_feed_status_index.up,
     down: migration_20261123_133728_feed_status_index.down,
     name: '20261123_133728_feed_status_index'
+  },
+  {
+    up: migration_20261123_143000_credit_records_fillfactor.up,
+    down: migration_20261123_143000_credit_records_fillfactor.down,
+    name: '20261123_143000_credit_records_fillfactor'
   },
 ];

@@ -33,4 +33,11 @@ describe('migrations', () => {
     })
     expect(course.id).toBeDefined()
   })
+
+  // SQLite has no fill factor.
+  it.skipIf(!process.env.TEST_POSTGRES_URL)('leave room on PostgreSQL pages for in-place status updates', async () => {
+    const pool = (t.payload.db as unknown as { pool: { query: (q: string) => Promise<{ rows: Array<{ reloptions: string[] | null }> }> } }).pool
+    const { rows } = await pool.query("select reloptions from pg_class where relname = 'credit_records'")
+    expect(rows[0].reloptions).toContain('fillfactor=70')
+  })
 })
