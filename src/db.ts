@@ -36,6 +36,19 @@ type PgPool = {
   _idle?: Array<{ client: unknown }>
 }
 
+/** Closers of connections that modules open beside the adapter's own, run by closeDatabase. */
+const besideTheAdapter = new WeakMap<object, Array<() => unknown>>()
+
+/**
+ * Registers a connection a module keeps open beside the adapter's own (the credit feed's SQLite
+ * reader and writer thread), so that it closes with the database rather than outliving it.
+ */
+export function closeWithDatabase(db: object, close: () => unknown): void {
+  const closers = besideTheAdapter.get(db) ?? []
+  closers.push(close)
+  besideTheAdapter.set(db, closers)
+}
+
 /**
  * Closes the connections themselves. Payload's destroy() resets the SQL adapters' state but
  * leaves the libSQL client and the pg pool open; the postgres adapter also keeps one pool client
@@ -43,6 +56,8 @@ type PgPool = {
  */
 export async function closeDatabase(db: unknown): Promise<void> {
   const adapter = db as { pool?: PgPool; client?: { close?: () => void } }
+  for (const close of besideTheAdapter.get(adapter) ?? []) await close()
+  besideTheAdapter.delete(adapter)
   const pool = adapter.pool
   if (pool && !pool.ended) {
     const idle = new Set((pool._idle ?? []).map((item) => item.client))

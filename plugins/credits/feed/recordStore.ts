@@ -7,7 +7,7 @@
  * speaks drizzle to the collection's own table (through the adapter's tables and operators, so
  * SQLite and PostgreSQL share it), and on MongoDB the adapter's mongoose model (configured,
  * untested here: no MongoDB server on our machines). On an SQLite file, pages are read on a
- * read-only connection of their own and marked on a writer thread of their own (writerThread.ts),
+ * query-only connection of their own and marked on a writer thread of their own (writerThread.ts),
  * so that marking one page overlaps with serialising it. Nothing is skipped that matters: records
  * are append-only, carry no read hooks, and the endpoint checks the caller once per request.
  * The collection stays an ordinary Payload collection everywhere else.
@@ -15,7 +15,8 @@
 import Database from 'libsql'
 import type { Payload } from 'payload'
 import { CREDIT_SLUGS } from '../constants'
-import { runOnWriterThread } from './writerThread'
+import { closeWithDatabase } from '../../../src/db'
+import { closeWriterThread, runOnWriterThread } from './writerThread'
 
 type Doc = Record<string, any>
 type Id = string | number
@@ -70,11 +71,23 @@ function sqliteFileOf(sql: Drizzle): string | undefined {
   return file && !file.startsWith(':memory:') ? file : undefined
 }
 
+/** The reader and writer thread this module opens beside the adapter close when it closes. */
+const closingWithAdapter = new WeakSet<object>()
+function closeBesideAdapter(sql: Drizzle, file: string) {
+  if (closingWithAdapter.has(sql)) return
+  closingWithAdapter.add(sql)
+  closeWithDatabase(sql, async () => {
+    readers.get(file)?.db.close()
+    readers.delete(file)
+    await closeWriterThread(file)
+  })
+}
+
 /**
  * The query is built by drizzle against the collection's table, then run on the driver directly:
  * drizzle's and the libSQL client's per-row decoding cost four times the read itself. On an
- * SQLite file the page is read on a read-only connection of its own (WAL lets it read beside the
- * writer) as raw arrays; PostgreSQL rows come from the pool.
+ * SQLite file the page is read on a query-only connection of its own (WAL lets it read beside the
+ * writer) as one JSON text; PostgreSQL rows come from the pool.
  */
 async function selectRows(sql: Drizzle, query: { toSQL: () => { sql: string; params: unknown[] } }, table: any): Promise<Doc[]> {
   const { sql: text, params } = query.toSQL()
@@ -105,12 +118,13 @@ async function selectRows(sql: Drizzle, query: { toSQL: () => { sql: string; par
     const rows = (await sql.client!.execute({ sql: text, args: params })).rows
     return rows.length ? toDocs(Object.keys(rows[0]), rows.map((row) => Object.values(row))) : []
   }
+  closeBesideAdapter(sql, file)
   const { statement, names } = pageReaderOf(file, text, (name) => CONVERT[fieldOf.get(name) ?? name] === num)
   const page = (statement.get(...params) as [string])[0]
   return toDocs(names, JSON.parse(page) as unknown[][])
 }
 
-/** One read-only connection per database file, and one prepared page query per query, kept open. */
+/** One query-only connection per database file, and one prepared page query per query, kept open. */
 const readers = new Map<string, { db: Database.Database; statements: Map<string, { statement: Database.Statement; names: string[] }> }>()
 /**
  * SQLite hands the whole page over as one JSON text of row arrays: crossing from the native
@@ -123,7 +137,10 @@ const readers = new Map<string, { db: Database.Database; statements: Map<string,
 function pageReaderOf(file: string, text: string, isNumeric: (column: string) => boolean) {
   let reader = readers.get(file)
   if (!reader || !reader.db.open) {
-    reader = { db: new Database(file, { readonly: true }), statements: new Map() }
+    // libsql's own `readonly` option is ignored (0.4.7); SQLite's pragma is not.
+    const db = new Database(file)
+    db.exec('PRAGMA query_only = ON')
+    reader = { db, statements: new Map() }
     readers.set(file, reader)
   }
   let prepared = reader.statements.get(text)
@@ -185,6 +202,7 @@ export async function markDelivered(payload: Payload, university: Id, range: { a
       .where(and(equals(t.homeUniversity, university), greater_than(t.sequence, range.after), less_than_equal(t.sequence, range.upTo), equals(t.status, 'issued')))
     const file = sqliteFileOf(sql)
     if (file) {
+      closeBesideAdapter(sql, file)
       const { sql: text, params } = update.toSQL()
       return runOnWriterThread(file, text, params)
     }
