@@ -77,7 +77,7 @@ const ISSUE_KEYSET_SELECT = 84_000
 const ISSUE_FIND_AT_5000 = 15_000
 const keysetSql = (p: (n: number) => string) => `select * from credit_records where home_university_id = ${p(1)} and sequence > ${p(2)} order by sequence limit ${p(3)}`
 const sqliteFile = (payload.db as unknown as { clientConfig?: { url?: string } }).clientConfig?.url?.replace(/^file:/, '')
-const sqliteSelect = sqliteFile ? new Database(sqliteFile, { readonly: true }).prepare(keysetSql(() => '?')) : undefined
+const sqliteSelect = sqliteFile ? new Database(sqliteFile).prepare(keysetSql(() => '?')) : undefined
 const selectPage = async (after: number): Promise<any[]> =>
   pool ? (await pool.query(keysetSql((n) => `$${n}`), [university.id, after, PAGE])).rows : sqliteSelect!.all(university.id, after, PAGE)
 const keysetSelect = await measure('keyset SELECT by 1 000 on the driver, no HTTP (yardstick)', async () => {
