@@ -10,7 +10,7 @@ import { buildConfig } from 'payload'
 import { CORE, coreCollections } from './collections'
 import { databaseAdapter } from './src/db'
 import { emailAdapter } from './src/email'
-import { healthEndpoint } from './src/endpoints/health'
+import { healthEndpoints } from './src/endpoints/health'
 import { env } from './src/env'
 import { PROJECT_ROOT } from './src/paths'
 import { creditsPlugin } from './plugins/credits'
@@ -40,7 +40,7 @@ export default buildConfig({
     },
     autoRun: config.JOBS_AUTORUN === 'true' ? [{ cron: '* * * * * *', limit: 100, queue: 'default' }] : [],
   },
-  endpoints: [healthEndpoint(config.DATABASE_KIND)],
+  endpoints: healthEndpoints(config.DATABASE_KIND),
   admin: {
     user: CORE.users,
     importMap: { baseDir: dirname, importMapFile: path.join(dirname, 'src/app/(payload)/admin/importMap.js') },

@@ -23,6 +23,13 @@ describe('express host', () => {
     expect(res.body).toEqual({ status: 'ok', db: t.db.kind })
   })
 
+  it('answers HEAD /api/health like GET, without a body', async () => {
+    const res = await request(t.app).head('/api/health')
+    expect(res.status).toBe(200)
+    expect(res.headers['content-type']).toMatch(/application\/json/)
+    expect(res.text ?? '').toBe('')
+  })
+
   it('sends security headers and hides the framework', async () => {
     const res = await request(t.app).get('/api/health')
     expect(res.headers['x-content-type-options']).toBe('nosniff')
