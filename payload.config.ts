@@ -28,7 +28,12 @@ export default buildConfig({
   collections: coreCollections({ media: { staticDir: path.join(config.DATA_DIR, 'media') } }),
   plugins: [
     openCoursesPlugin({ dataDir: config.DATA_DIR }),
-    creditsPlugin({ publicUrl: config.PUBLIC_URL, dataDir: config.DATA_DIR, signingKeys: config.CREDENTIAL_SIGNING_KEYS }),
+    creditsPlugin({
+      publicUrl: config.PUBLIC_URL,
+      dataDir: config.DATA_DIR,
+      signingKeys: config.CREDENTIAL_SIGNING_KEYS,
+      webhooks: { allowedNetworks: config.WEBHOOK_ALLOWED_NETWORKS },
+    }),
   ],
   jobs: {
     // Plugins add their tasks. Only administrators may queue or run jobs through the API.

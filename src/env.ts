@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
+import { parseNetworks } from './http/outboundGuard'
 
 const MIN_SECRET_LENGTH = 32
 
@@ -59,6 +60,18 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .describe('run queued jobs (credit issue, webhooks, email) in this process every second; false for separate job workers'),
+  WEBHOOK_ALLOWED_NETWORKS: z
+    .string()
+    .default('')
+    .transform((value, ctx) => {
+      try {
+        return parseNetworks(value).map((n) => `${n.address}/${n.prefix}`)
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message })
+        return z.NEVER
+      }
+    })
+    .describe('comma-separated CIDRs (10.20.0.0/16,127.0.0.1/32) that credit webhooks may reach although they are loopback, private, link-local or otherwise internal, e.g. a registry on a campus network; unset: none'),
 })
 
 export type DatabaseKind = 'sqlite' | 'mongodb' | 'postgres'

@@ -7,6 +7,7 @@
  */
 import type { CollectionConfig, Config, Endpoint } from 'payload'
 import { CORE } from '../../collections/slugs'
+import { createOutboundGuard } from '../../src/http/outboundGuard'
 import { createCourseMappingsCollection } from './collections/CourseMappings'
 import { createCreditRecordsCollection } from './collections/CreditRecords'
 import { createCreditWebhooksCollection } from './collections/CreditWebhooks'
@@ -36,6 +37,8 @@ export const creditsPlugin =
 
     const issuer: Issuer = { baseUrl: options.publicUrl, name: options.issuerName }
     const keys = createKeyring(options)
+    // Webhook receivers are checked against it at registration and on every delivery.
+    const guard = createOutboundGuard({ allowedNetworks: options.webhooks.allowedNetworks })
 
     const records = createCreditRecordsCollection()
     const recordEndpoints: Endpoint[] = [
@@ -59,13 +62,13 @@ export const creditsPlugin =
         ...collections,
         records,
         createCourseMappingsCollection(),
-        createCreditWebhooksCollection(),
+        createCreditWebhooksCollection(guard),
         createWebhookDeliveriesCollection(),
       ],
       endpoints: [...(config.endpoints ?? []), creditFeedEndpoint(options), jwksEndpoint(keys)],
       jobs: {
         ...config.jobs,
-        tasks: [...(config.jobs?.tasks ?? []), issueCreditRecordTask, deliverWebhookTask(options), notifyLearnerTask(options)],
+        tasks: [...(config.jobs?.tasks ?? []), issueCreditRecordTask, deliverWebhookTask(options, guard), notifyLearnerTask(options)],
       },
     }
   }

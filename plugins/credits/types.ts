@@ -1,3 +1,5 @@
+import { parseNetworks } from '../../src/http/outboundGuard'
+
 /** Options of the credits plugin; defaults are filled in once, by sanitizeOptions. */
 export type CreditsPluginOptions = {
   /** @default true */
@@ -20,6 +22,13 @@ export type CreditsPluginOptions = {
     backoffMs?: number
     /** A receiver slower than this counts as failed. @default 10000 */
     timeoutMs?: number
+    /**
+     * Networks (CIDRs such as `10.20.0.0/16`, `127.0.0.1/32`) a receiver may be on although they
+     * are loopback, private, link-local or otherwise internal — a university registry on a campus
+     * network. Everything else internal is refused at registration and at delivery
+     * (src/http/outboundGuard.ts). @default []
+     */
+    allowedNetworks?: string[]
   }
   feed?: {
     /** @default 100 */
@@ -35,8 +44,18 @@ export type SanitizedCreditsOptions = {
   dataDir: string
   signingKeys?: string
   issuerName: { zh: string; en: string }
-  webhooks: { attempts: number; backoffMs: number; timeoutMs: number }
+  webhooks: { attempts: number; backoffMs: number; timeoutMs: number; allowedNetworks: string[] }
   feed: { defaultLimit: number; maxLimit: number }
+}
+
+/** The allowed networks, checked once: a wrong one stops start-up with a message naming it. */
+function allowedNetworks(list: string[] = []): string[] {
+  try {
+    parseNetworks(list)
+  } catch (error) {
+    throw new Error(`credits plugin: webhooks.allowedNetworks: ${(error as Error).message}`)
+  }
+  return list.map((n) => n.trim()).filter(Boolean)
 }
 
 export function sanitizeOptions(options: CreditsPluginOptions = {}): SanitizedCreditsOptions {
@@ -46,7 +65,7 @@ export function sanitizeOptions(options: CreditsPluginOptions = {}): SanitizedCr
     dataDir: options.dataDir ?? './data',
     signingKeys: options.signingKeys,
     issuerName: options.issuerName ?? { zh: 'LianPei 联培平台', en: 'LianPei joint-training platform' },
-    webhooks: { attempts: 8, backoffMs: 2000, timeoutMs: 10_000, ...options.webhooks },
+    webhooks: { attempts: 8, backoffMs: 2000, timeoutMs: 10_000, ...options.webhooks, allowedNetworks: allowedNetworks(options.webhooks?.allowedNetworks) },
     feed: { defaultLimit: 100, maxLimit: 1000, ...options.feed },
   }
 }

@@ -22,7 +22,8 @@ let registrarA: { token: string; apiKey: string }
 let registrarB: { token: string; apiKey: string }
 
 beforeAll(async () => {
-  t = await startTestApp()
+  // The test receivers listen on 127.0.0.1; everything else internal stays refused.
+  t = await startTestApp({ env: { WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1/32' } })
   uniA = (await createOrganization(t.payload, 'university', '10486', '甲大学')).id
   uniB = (await createOrganization(t.payload, 'university', '10487', '乙大学')).id
   enterprise = (await createOrganization(t.payload, 'enterprise', '91441900MA51LP0011', '甲企业')).id
@@ -457,6 +458,55 @@ describe('webhooks', () => {
     } finally {
       server.close()
     }
+  })
+
+  it('does not follow a redirect, to an internal address or anywhere, and keeps no answer body', async () => {
+    const uni = (await createOrganization(t.payload, 'university', '10488', '丙大学')).id
+    const registrar = await login(t.app, (await createUser(t.payload, ['registrar'], uni)).email)
+    // The internal target: loopback, but not the allowed 127.0.0.1.
+    let stolen = 0
+    const internal = http.createServer((req, res) => {
+      stolen++
+      res.end('internal secret')
+    })
+    await new Promise<void>((r) => internal.listen(0, '127.0.0.2', r))
+    const target = `http://127.0.0.2:${(internal.address() as { port: number }).port}/admin`
+    const redirecting = http.createServer((req, res) => {
+      req.resume()
+      req.on('end', () => {
+        res.writeHead(307, { location: target, 'content-type': 'text/plain' })
+        res.end('BODY-THAT-MUST-NOT-BE-KEPT')
+      })
+    })
+    await new Promise<void>((r) => redirecting.listen(0, '127.0.0.1', r))
+    try {
+      const hook = await as(t.app, registrar).post('/api/credit-webhooks').send({ url: `http://127.0.0.1:${(redirecting.address() as { port: number }).port}/hook`, secret: 'x'.repeat(20) })
+      expect(hook.status, JSON.stringify(hook.body)).toBe(201)
+      const { record } = await issue(uni)
+      expect(stolen).toBe(0)
+      const { docs } = await t.payload.find({ collection: 'credit-webhook-deliveries', where: { record: { equals: record.id } }, overrideAccess: true, depth: 0 })
+      expect(docs).toHaveLength(1)
+      expect(docs[0]).toMatchObject({ succeeded: false, httpStatus: 307 })
+      expect(docs[0].error).toMatch(/redirect.*not follow/)
+      expect(JSON.stringify(docs)).not.toMatch(/BODY-THAT-MUST-NOT-BE-KEPT|internal secret|127\.0\.0\.2/)
+    } finally {
+      redirecting.close()
+      internal.close()
+    }
+  })
+
+  it.each([
+    ['loopback outside the allowed network', 'http://127.0.0.2/hook'],
+    ['IPv6 loopback', 'http://[::1]:8080/hook'],
+    ['cloud metadata', 'http://169.254.169.254/latest/meta-data/'],
+    ['a private network', 'http://10.0.0.7/hook'],
+    ['metadata inside an IPv4-mapped IPv6 address', 'http://[::ffff:169.254.169.254]/'],
+  ])('refuses %s at registration, though 127.0.0.1/32 is allowed', async (_label, url) => {
+    const before = (await t.payload.count({ collection: 'credit-webhooks', overrideAccess: true })).totalDocs
+    const res = await as(t.app, registrarA.token).post('/api/credit-webhooks').send({ url, secret: 'x'.repeat(20) })
+    expect(res.status).toBe(400)
+    expect(JSON.stringify(res.body)).toMatch(/internal address, which webhooks may not reach/)
+    expect((await t.payload.count({ collection: 'credit-webhooks', overrideAccess: true })).totalDocs).toBe(before)
   })
 
   it('refuses a webhook with a bad URL or for another university', async () => {

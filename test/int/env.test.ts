@@ -43,6 +43,13 @@ describe('environment', () => {
     expect(() => parseEnv({ DATA_DIR: tmp(), PORT: 'eighty', PUBLIC_URL: 'not a url' })).toThrow(/PORT[\s\S]*PUBLIC_URL|PUBLIC_URL[\s\S]*PORT/)
   })
 
+  it('reads the networks webhooks may reach, and stops at one that is not a CIDR', () => {
+    const d = tmp()
+    expect(parseEnv({ DATA_DIR: d }).WEBHOOK_ALLOWED_NETWORKS).toEqual([])
+    expect(parseEnv({ DATA_DIR: d, WEBHOOK_ALLOWED_NETWORKS: ' 10.20.0.0/16 , 127.0.0.1/32,fd00:abcd::/32' }).WEBHOOK_ALLOWED_NETWORKS).toEqual(['10.20.0.0/16', '127.0.0.1/32', 'fd00:abcd::/32'])
+    expect(() => parseEnv({ DATA_DIR: d, WEBHOOK_ALLOWED_NETWORKS: '10.20.0.0/16,10.30.0.0,campus' })).toThrow(/WEBHOOK_ALLOWED_NETWORKS: .*"10\.30\.0\.0", "campus"/)
+  })
+
   it('describes every variable', () => {
     const names = describeEnv().map((v) => v.name)
     for (const name of ['PORT', 'DATABASE_URI', 'PAYLOAD_SECRET', 'PUBLIC_URL', 'SMTP_URL', 'EMAIL_FROM']) expect(names).toContain(name)
