@@ -27,7 +27,11 @@ export default buildConfig({
   editor: lexicalEditor(),
   collections: coreCollections({ media: { staticDir: path.join(config.DATA_DIR, 'media') } }),
   plugins: [
-    openCoursesPlugin({ dataDir: config.DATA_DIR }),
+    openCoursesPlugin({
+      dataDir: config.DATA_DIR,
+      frameAncestors: [new URL(config.PUBLIC_URL).origin],
+      h5p: { contentOrigin: config.H5P_CONTENT_ORIGIN },
+    }),
     creditsPlugin({
       publicUrl: config.PUBLIC_URL,
       dataDir: config.DATA_DIR,

@@ -35,6 +35,10 @@ const envSchema = z.object({
     .url()
     .optional()
     .describe('the address users reach, used in emails and credentials; default http://localhost:PORT'),
+  H5P_CONTENT_ORIGIN: z
+    .url()
+    .optional()
+    .describe('origin that serves H5P content and the player frame when it is not the platform\'s own (same process, another host name); unset: the platform\'s origin, isolated by CSP sandbox'),
   SMTP_URL: z
     .string()
     .optional()

@@ -1,11 +1,14 @@
 /** Slugs and routes of the open-courses plugin, in one place. */
 export const OPEN_COURSE_SLUGS = {
   h5pPackages: 'h5p-packages',
+  h5pLibraries: 'h5p-libraries',
+  h5pLibraryInstalls: 'h5p-library-installs',
   xapiStatements: 'xapi-statements',
 } as const
 
-/** Where extracted packages and the player are served. */
+/** Where extracted content, installed libraries and the player are served. */
 export const H5P_ROUTES = {
   content: '/h5p/content',
+  libraries: '/h5p/libraries',
   player: '/h5p/player',
 } as const

@@ -5,6 +5,7 @@ import { playModuleEndpoint } from './endpoints/playModule'
 import { applyEnrollmentRules } from './enrollment/applyEnrollmentRules'
 import { bulkEnrollEndpoint } from './enrollment/bulkEnrollEndpoint'
 import { withdrawEndpoint } from './enrollment/withdrawEndpoint'
+import type { SanitizedOpenCoursesOptions } from './types'
 
 const endpointsOf = (c: CollectionConfig) => (Array.isArray(c.endpoints) ? c.endpoints : [])
 
@@ -60,9 +61,9 @@ export const addCourseFields = (courses: CollectionConfig): CollectionConfig => 
 })
 
 /** A module of kind h5p plays one package, at GET /api/modules/:id/play. */
-export const addModuleFields = (modules: CollectionConfig): CollectionConfig => ({
+export const addModuleFields = (modules: CollectionConfig, options: SanitizedOpenCoursesOptions): CollectionConfig => ({
   ...modules,
-  endpoints: [...endpointsOf(modules), playModuleEndpoint],
+  endpoints: [...endpointsOf(modules), playModuleEndpoint(options)],
   fields: [
     ...modules.fields,
     {

@@ -1,14 +1,12 @@
 /**
- * A real browser plays an H5P module built from true-false.h5p, answers it, and the statement
- * reaches the server and moves the learner's enrolment.
+ * A real browser plays an H5P module built from true-false.h5p in the sandboxed player frame,
+ * answers it, and the statement reaches the server and moves the learner's enrolment.
  */
-import { readFileSync } from 'node:fs'
-import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type BrowserApp, startBrowserApp } from '../helpers/browserApp'
 import { createCourse, createOrganization, createUser, PASSWORD } from '../helpers/fixtures'
+import { createPackage, installLibraries } from '../helpers/h5p'
 
-const FIXTURES = path.resolve(import.meta.dirname, '../../../shared/fixtures/h5p')
 let app: BrowserApp
 
 beforeAll(async () => {
@@ -22,8 +20,8 @@ describe('H5P player', () => {
     const { payload } = t
     const org = await createOrganization(payload, 'university', '10699')
     const student = await createUser(payload, ['student'], org.id, { homeUniversity: org.id })
-    const data = readFileSync(path.join(FIXTURES, 'true-false.h5p'))
-    const pkg = await payload.create({ collection: 'h5p-packages', data: {} as never, file: { data, mimetype: 'application/zip', name: 'true-false.h5p', size: data.length }, overrideAccess: true })
+    await installLibraries(payload)
+    const pkg = await createPackage(payload)
     const course = await createCourse(payload, org.id, { completionRule: { minAverageScore: 0, scorePolicy: 'best' } })
     const module = await payload.create({ collection: 'modules', data: { course: course.id, title: '判断题', order: 1, kind: 'h5p', h5pPackage: pkg.id } as never, overrideAccess: true })
     const enrollment = await payload.create({ collection: 'enrollments', data: { learner: student.id, source: { relationTo: 'courses', value: course.id } } as never, overrideAccess: true })
@@ -32,7 +30,7 @@ describe('H5P player', () => {
     const login = await page.request.post(`${base}/api/users/login`, { data: { email: student.email, password: PASSWORD } })
     expect(login.status()).toBe(200)
     await page.goto(`${base}/api/modules/${module.id}/play`)
-    const frame = page.frameLocator('iframe.h5p-iframe')
+    const frame = page.frameLocator('iframe#h5p-player')
     await frame.getByText('True', { exact: true }).click({ timeout: 60_000 })
     await frame.getByRole('button', { name: 'Check' }).click()
     await page.locator('#xapi-status').filter({ hasText: 'recorded: answered' }).waitFor({ timeout: 30_000 })

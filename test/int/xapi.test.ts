@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runJobs } from '../helpers/credits'
 import { createCourse, createOrganization, createUser, login } from '../helpers/fixtures'
 import { startTestApp, type TestApp } from '../helpers/testApp'
+import { createPackage, installLibraries } from '../helpers/h5p'
 
 type Id = number | string
 let t: TestApp
@@ -112,10 +113,8 @@ describe('POST /api/xapi/statements', () => {
 
 describe('scores above the package', () => {
   it('refuses a score above the H5P package’s maximum and writes nothing', async () => {
-    const { readFileSync } = await import('node:fs')
-    const path = await import('node:path')
-    const data = readFileSync(path.resolve(import.meta.dirname, '../../../shared/fixtures/h5p/true-false.h5p'))
-    const pkg = await t.payload.create({ collection: 'h5p-packages', data: { maxScore: 1 } as never, file: { data, mimetype: 'application/zip', name: 'tf.h5p', size: data.length }, overrideAccess: true })
+    await installLibraries(t.payload)
+    const pkg = await createPackage(t.payload, 'true-false.h5p', undefined, { maxScore: 1 })
     const course = await createCourse(t.payload, org)
     const module = await t.payload.create({ collection: 'modules', data: { course: course.id, title: '判断', order: 1, kind: 'h5p', h5pPackage: pkg.id } as never, overrideAccess: true })
     const before = await stored()

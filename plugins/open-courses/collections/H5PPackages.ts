@@ -8,15 +8,18 @@ import { CORE } from '../../../collections/slugs'
 import { anyone, hasRole, isAdmin, or, ownOrganization } from '../../../src/access'
 import { say } from '../../../src/i18n/say'
 import { H5P_ROUTES, OPEN_COURSE_SLUGS } from '../constants'
+import { embedPackageEndpoint } from '../endpoints/embedPackage'
 import { extractPackage } from '../h5p/extractPackage'
+import { contentFilesOf, describeUnavailable, unavailableLibraries } from '../h5p/libraryRegistry'
 import { H5PPackageError, type H5PPackage, readH5PPackage } from '../h5p/readPackage'
 import type { SanitizedOpenCoursesOptions } from '../types'
 
 const CONTEXT_KEY = 'h5pPackage'
 
 /**
- * An H5P package: the uploaded .h5p file, validated before anything is stored and extracted for
- * h5p-standalone to play. Packages are immutable: to change one, upload a new one.
+ * An H5P package: the uploaded .h5p file, validated before anything is stored; it may use only
+ * libraries an administrator installed (h5p/libraryRegistry.ts), and only its h5p.json and
+ * content/ are extracted for h5p-standalone to play. Packages are immutable: upload a new one.
  */
 export const createH5PPackagesCollection = (options: SanitizedOpenCoursesOptions): CollectionConfig => {
   const extractedRoot = path.resolve(options.dataDir, 'h5p')
@@ -34,6 +37,17 @@ export const createH5PPackagesCollection = (options: SanitizedOpenCoursesOptions
       // The reason names files and fields of the package, so it stays as written.
       if (error instanceof H5PPackageError) throw new APIError(say(req, `H5P 资源包无效：${error.message}`, `invalid H5P package: ${error.message}`), 400)
       throw error
+    }
+    const unavailable = await unavailableLibraries(req.payload, req.context[CONTEXT_KEY] as H5PPackage, req)
+    if (unavailable.length > 0) {
+      throw new APIError(
+        say(
+          req,
+          `H5P 资源包使用了平台未安装的库：${describeUnavailable(unavailable, 'zh')}。请管理员先从可信来源安装或升级这些库（H5P 库安装）`,
+          `the package uses H5P libraries this platform has not installed: ${describeUnavailable(unavailable, 'en')}. An administrator must install or upgrade them from a trusted package first (H5P library installs)`,
+        ),
+        400,
+      )
     }
     // Payload checks the type by content; a zip is what an .h5p is.
     req.file.mimetype = 'application/zip'
@@ -54,7 +68,8 @@ export const createH5PPackagesCollection = (options: SanitizedOpenCoursesOptions
 
   const extractOnCreate: CollectionAfterChangeHook = async ({ context, doc, operation }) => {
     if (operation !== 'create') return doc
-    await extractPackage((context[CONTEXT_KEY] as H5PPackage).files, extractedRoot, doc.id)
+    // Only the content is served from the package; its libraries come from the registry.
+    await extractPackage(contentFilesOf(context[CONTEXT_KEY] as H5PPackage), extractedRoot, doc.id)
     return doc
   }
 
@@ -67,6 +82,7 @@ export const createH5PPackagesCollection = (options: SanitizedOpenCoursesOptions
     labels: { singular: zhEn('H5P 互动资源', 'H5P package'), plural: zhEn('H5P 互动资源', 'H5P packages') },
     admin: { group: zhEn('课程', 'Courses'), useAsTitle: 'title', defaultColumns: ['title', 'mainLibrary', 'organization', 'createdAt'] },
     upload: { staticDir: path.resolve(options.dataDir, 'h5p-packages'), mimeTypes: ['application/zip'] },
+    endpoints: [embedPackageEndpoint(options)],
     access: {
       read: anyone,
       create: or(isAdmin, hasRole('author')),

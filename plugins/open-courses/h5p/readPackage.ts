@@ -24,7 +24,19 @@ export type H5PJson = {
   preloadedDependencies: Array<{ machineName: string; majorVersion: number | string; minorVersion: number | string }>
 }
 
-export type H5PPackage = { h5p: H5PJson; content: unknown; files: Map<string, Buffer> }
+/** A library a package carries, as its library.json describes it; `folder` is `<machineName>-<major>.<minor>`. */
+export type H5PLibrary = {
+  folder: string
+  machineName: string
+  majorVersion: number
+  minorVersion: number
+  patchVersion: number
+  title?: string
+  runnable?: number | boolean
+  preloadedDependencies?: Array<{ machineName: string; majorVersion: number | string; minorVersion: number | string }>
+}
+
+export type H5PPackage = { h5p: H5PJson; content: unknown; files: Map<string, Buffer>; libraries: H5PLibrary[] }
 
 function openZip(buffer: Buffer): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) =>
@@ -127,11 +139,9 @@ export async function readH5PPackage(buffer: Buffer, limits: { maxInflatedBytes:
   for (const folder of topFolders) {
     if (folder !== 'content' && !libraryFolders.has(folder)) throw new H5PPackageError(`library folder "${folder}" has no library.json`)
   }
+  const libraries: H5PLibrary[] = []
   for (const folder of libraryFolders) {
-    const library = parseJson(files, `${folder}/library.json`) as {
-      machineName?: string
-      majorVersion?: number
-      minorVersion?: number
+    const library = parseJson(files, `${folder}/library.json`) as Partial<H5PLibrary> & {
       preloadedJs?: Array<{ path: string }>
       preloadedCss?: Array<{ path: string }>
     }
@@ -140,11 +150,12 @@ export async function readH5PPackage(buffer: Buffer, limits: { maxInflatedBytes:
     for (const file of [...(library.preloadedJs ?? []), ...(library.preloadedCss ?? [])]) {
       if (!files.has(`${folder}/${safeName(file.path)}`)) throw new H5PPackageError(`library ${expected} preloads "${file.path}", which is not in the package`)
     }
+    libraries.push({ ...library, folder, patchVersion: Number(library.patchVersion ?? 0) } as H5PLibrary)
   }
   const main = h5p.preloadedDependencies.find((d) => d.machineName === h5p.mainLibrary)
   if (!main) throw new H5PPackageError(`h5p.json: mainLibrary ${h5p.mainLibrary} is not among preloadedDependencies`)
   if (!libraryFolders.has(`${main.machineName}-${main.majorVersion}.${main.minorVersion}`)) {
     throw new H5PPackageError(`the package does not contain its main library ${main.machineName}-${main.majorVersion}.${main.minorVersion}`)
   }
-  return { h5p: h5p as H5PJson, content, files }
+  return { h5p: h5p as H5PJson, content, files, libraries }
 }
