@@ -1,5 +1,7 @@
-import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
-import { isAdmin, isAdminField, or, ownOrganization, ROLE_LABELS, ROLES, self, userHasRole } from '../src/access'
+import type { CollectionBeforeChangeHook, CollectionBeforeOperationHook, CollectionConfig, FieldAccess } from 'payload'
+import { APIError } from 'payload'
+import { idOf, isAdmin, isAdminField, or, ownOrganization, ROLE_LABELS, ROLES, self, userHasRole } from '../src/access'
+import { say } from '../src/i18n/say'
 import { cachedAuthStrategy, forgetCachedUserOnChange, forgetCachedUserOnDelete, forgetCachedUserOnLogout } from './auth/cachedAuthStrategy'
 import { options, zhEn } from './i18n'
 import { CORE } from './slugs'
@@ -15,6 +17,46 @@ const makeFirstUserAdmin: CollectionBeforeChangeHook = async ({ data, operation,
   return data
 }
 
+/** Every role but students works in the admin panel (and so may hold an API key). */
+const STAFF_ROLES = ['admin', 'author', 'reviewer', 'mentor', 'registrar', 'organizer'] as const
+
+const isSelf = (req: { user?: { id?: unknown } | null }, doc: { id?: unknown } | undefined, id: unknown) =>
+  Boolean(req.user) && String(doc?.id ?? id) === String(req.user?.id)
+
+/** What the user keeps for themselves: display name, language, email. */
+const adminOrSelfField: FieldAccess = ({ req, doc, id }) => userHasRole(req.user, 'admin') || isSelf(req, doc, id)
+
+/** One's own API key, for staff (Payload's default lets anyone who may update the user set it). */
+const ownApiKeyField: FieldAccess = ({ req, doc, id }) =>
+  userHasRole(req.user, 'admin') || (isSelf(req, doc, id) && userHasRole(req.user, ...STAFF_ROLES))
+
+/** What the learner's university vouches for: official name and student number. */
+const adminOrHomeRegistrarField: FieldAccess = ({ req, doc }) => {
+  if (userHasRole(req.user, 'admin')) return true
+  const home = idOf(doc?.homeUniversity)
+  const own = idOf(req.user?.organization)
+  return userHasRole(req.user, 'registrar') && home !== undefined && own !== undefined && String(home) === String(own)
+}
+
+/** A new account's official name is its name unless the administrator gives another. */
+const officialNameFromName: CollectionBeforeChangeHook = ({ data, operation }) => {
+  if (operation === 'create' && !data.officialName && data.name) data.officialName = data.name
+  return data
+}
+
+/**
+ * Payload writes a password outside field access, so a registrar who may update a student (for
+ * the official name) could otherwise set the student's password. Only an administrator sets
+ * another user's password; a request that tries is refused whole, not trimmed.
+ */
+const onlyYourOwnPassword: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+  if (operation !== 'update' && operation !== 'updateByID') return args
+  const { data, id, overrideAccess } = args as { data?: { password?: unknown }; id?: unknown; overrideAccess?: boolean }
+  if (overrideAccess || !data?.password || userHasRole(req.user, 'admin')) return args
+  if (operation === 'updateByID' && req.user && String(id) === String(req.user.id)) return args
+  throw new APIError(say(req, '只能修改自己的密码（他人的密码由平台管理员重置）', 'you can change only your own password (an administrator resets another user’s)'), 403, undefined, true)
+}
+
 export const Users: CollectionConfig = {
   slug: CORE.users,
   labels: { singular: zhEn('用户', 'User'), plural: zhEn('用户', 'Users') },
@@ -27,7 +69,7 @@ export const Users: CollectionConfig = {
   },
   access: {
     // Students study in the portal; every other role works in the admin panel.
-    admin: ({ req }) => userHasRole(req.user, 'admin', 'author', 'reviewer', 'mentor', 'registrar', 'organizer'),
+    admin: ({ req }) => userHasRole(req.user, ...STAFF_ROLES),
     read: or(
       isAdmin,
       self('id'),
@@ -36,17 +78,44 @@ export const Users: CollectionConfig = {
       ({ req }) => userHasRole(req.user, 'organizer'),
     ),
     create: isAdmin,
-    update: or(isAdmin, self('id')),
+    // Registrars update their university's students, but only officialName and studentNumber
+    // (field access below, and onlyYourOwnPassword).
+    update: or(isAdmin, self('id'), ownOrganization('homeUniversity', 'registrar')),
     delete: isAdmin,
   },
   hooks: {
-    beforeChange: [makeFirstUserAdmin],
+    beforeOperation: [onlyYourOwnPassword],
+    beforeChange: [makeFirstUserAdmin, officialNameFromName],
     afterChange: [forgetCachedUserOnChange],
     afterDelete: [forgetCachedUserOnDelete],
     afterLogout: [forgetCachedUserOnLogout],
   },
   fields: [
-    { name: 'name', type: 'text', required: true, label: zhEn('姓名', 'Name') },
+    {
+      name: 'name',
+      type: 'text',
+      required: true,
+      label: zhEn('显示名', 'Display name'),
+      access: { update: adminOrSelfField },
+      admin: { description: zhEn('平台上显示的名字，本人可改；学分记录用学籍姓名', 'Shown on the platform, the user’s to edit; credit records use the official name') },
+    },
+    {
+      name: 'officialName',
+      type: 'text',
+      label: zhEn('学籍姓名', 'Official name'),
+      // Create: administrators only, as accounts are; empty, it is copied from the name.
+      access: { create: isAdminField, update: adminOrHomeRegistrarField },
+      validate: (value: unknown, { previousValue, req }: { previousValue?: unknown; req?: Parameters<typeof say>[0] }) =>
+        (typeof value === 'string' && value.trim() !== '') || !previousValue
+          ? true
+          : say(req, '学籍姓名不能清空', 'the official name cannot be emptied'),
+      admin: {
+        description: zhEn(
+          '学分记录和成绩单上的姓名；由平台管理员或学籍所在高校的学分管理员设置',
+          'The name on credit records and transcripts; set by an administrator or a registrar of the home university',
+        ),
+      },
+    },
     {
       name: 'roles',
       type: 'select',
@@ -71,7 +140,7 @@ export const Users: CollectionConfig = {
       type: 'text',
       index: true,
       label: zhEn('学号', 'Student number'),
-      access: { create: isAdminField, update: isAdminField },
+      access: { create: isAdminField, update: adminOrHomeRegistrarField },
       admin: { condition: (data) => Boolean(data?.roles?.includes('student')) },
     },
     {
@@ -90,6 +159,11 @@ export const Users: CollectionConfig = {
       defaultValue: 'zh',
       label: zhEn('界面语言', 'Preferred language'),
       options: options({ zh: ['简体中文', 'Simplified Chinese'], en: ['英文', 'English'] }),
+      access: { update: adminOrSelfField },
     },
+    // Payload's own auth fields, given the access a registrar's update of a student must not pass
+    // (Payload merges these into its email and API-key fields).
+    { name: 'email', type: 'email', access: { update: adminOrSelfField } },
+    { name: 'apiKey', type: 'text', access: { update: ownApiKeyField } },
   ],
 }

@@ -61,6 +61,7 @@ export async function seedDemo(payload: Payload, progress: Progress = (m) => pay
       email: user.email,
       password: DEMO_PASSWORD,
       name: user.name,
+      officialName: user.officialName,
       roles: user.roles,
       organization: org(user.organization),
       homeUniversity: user.homeUniversity ? org(user.homeUniversity) : undefined,

@@ -5,7 +5,10 @@ export const DEMO_PASSWORD = 'demo1234'
 
 export type DemoUser = {
   email: string
+  /** The display name, the user's to edit. */
   name: string
+  /** The name on credit records (学籍姓名); when left out, the name. */
+  officialName?: string
   roles: Role[]
   organization: string
   homeUniversity?: string
@@ -22,7 +25,9 @@ export const users: DemoUser[] = [
   { email: 'mentor@lianpei.demo', name: '黄志强', roles: ['mentor'], organization: 'songshan-robotics' },
   {
     email: 'student@lianpei.demo',
-    name: '林晓彤',
+    // Goes by a nickname on the platform; the university's records know her by her official name.
+    name: '晓彤',
+    officialName: '林晓彤',
     roles: ['student'],
     organization: 'songshan-univ',
     homeUniversity: 'songshan-univ',

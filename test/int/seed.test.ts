@@ -57,6 +57,9 @@ describe('demo data', () => {
     expect(feed.status).toBe(200)
     expect(feed.body.records.length).toBeGreaterThanOrEqual(2)
     expect(feed.body.records.some((r: { mapping: { localCourseCode: string } | null }) => r.mapping?.localCourseCode === 'GS085501')).toBe(true)
+    // Under her official name, not the display name she goes by on the platform.
+    expect(feed.body.records.every((r: { learner: { name: string } }) => r.learner.name !== '晓彤')).toBe(true)
+    expect(feed.body.records.some((r: { learner: { name: string } }) => r.learner.name === '林晓彤')).toBe(true)
     const other = await request(t.app).get('/api/credit-feed?limit=100').set('Authorization', 'users API-Key lianpei-demo-registrar2-key')
     expect(other.body.records).toHaveLength(0)
   })

@@ -68,7 +68,7 @@ export function clrCredential(issuer: Issuer, learner: Doc, records: Doc[]) {
     type: ['VerifiableCredential', 'ClrCredential'],
     issuer: { id: issuerId(issuer), type: ['Profile'], name: `${issuer.name.zh} (${issuer.name.en})` },
     validFrom: now,
-    name: `${learner.name} · LianPei transcript`,
+    name: `${learner.officialName || learner.name} · LianPei transcript`,
     credentialSubject: {
       id: `${issuer.baseUrl}/learners/${learner.id}`,
       type: ['ClrSubject'],

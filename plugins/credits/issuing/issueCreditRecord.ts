@@ -1,6 +1,7 @@
 /**
- * Issues the credit record of one completion: snapshots learner, source and organisations, takes
- * the next sequence number and writes the record, then queues its webhooks and the learner's email.
+ * Issues the credit record of one completion: snapshots learner (their official name, not the
+ * display name they edit), source and organisations, takes the next sequence number and writes
+ * the record, then queues its webhooks and the learner's email.
  *
  * Runs as a job, outside the completion's transaction, and writes each attempt in a transaction
  * of its own: a record numbered N is written only after N−1 is committed, so a registrar paging
@@ -86,7 +87,9 @@ export async function issueCreditRecord(payload: Payload, completionId: Id): Pro
     key,
     status: 'issued',
     learner: learner.id,
-    learnerName: learner.name,
+    // The official name, which only the university or an administrator sets; the display name
+    // (the learner's to edit) only for accounts from before the official name existed.
+    learnerName: learner.officialName || learner.name,
     studentNumber: learner.studentNumber ?? null,
     homeUniversity: home?.id ?? null,
     homeUniversityName: home?.name ?? null,
