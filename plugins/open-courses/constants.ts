@@ -4,6 +4,11 @@ export const OPEN_COURSE_SLUGS = {
   h5pLibraries: 'h5p-libraries',
   h5pLibraryInstalls: 'h5p-library-installs',
   xapiStatements: 'xapi-statements',
+  moduleProgress: 'module-progress',
+} as const
+
+export const OPEN_COURSE_TASKS = {
+  reevaluateCourse: 'reevaluateCourseProgress',
 } as const
 
 /** Where extracted content, installed libraries and the player are served. */

@@ -6,8 +6,15 @@ import { applyEnrollmentRules } from './enrollment/applyEnrollmentRules'
 import { bulkEnrollEndpoint } from './enrollment/bulkEnrollEndpoint'
 import { withdrawEndpoint } from './enrollment/withdrawEndpoint'
 import type { SanitizedOpenCoursesOptions } from './types'
+import { evaluateProgressOnEnrol } from './hooks/evaluateProgressOnEnrol'
+import { forgetCourseOnDelete, reevaluateWhenCourseRuleChanges, reevaluateWhenModuleDeleted, reevaluateWhenModulesChange } from './hooks/reevaluateProgressOnRuleChange'
 
 const endpointsOf = (c: CollectionConfig) => (Array.isArray(c.endpoints) ? c.endpoints : [])
+const withHooks = (c: CollectionConfig, hooks: { afterChange?: any[]; afterDelete?: any[] }): CollectionConfig['hooks'] => ({
+  ...c.hooks,
+  afterChange: [...(c.hooks?.afterChange ?? []), ...(hooks.afterChange ?? [])],
+  afterDelete: [...(c.hooks?.afterDelete ?? []), ...(hooks.afterDelete ?? [])],
+})
 
 /**
  * What the open course library adds to courses: a catalogue flag, enrolment rules, the completion
@@ -16,6 +23,7 @@ const endpointsOf = (c: CollectionConfig) => (Array.isArray(c.endpoints) ? c.end
 export const addCourseFields = (courses: CollectionConfig): CollectionConfig => ({
   ...courses,
   endpoints: [...endpointsOf(courses), bulkEnrollEndpoint],
+  hooks: withHooks(courses, { afterChange: [reevaluateWhenCourseRuleChanges], afterDelete: [forgetCourseOnDelete] }),
   fields: [
     ...courses.fields,
     { name: 'featured', type: 'checkbox', defaultValue: false, index: true, label: zhEn('首页推荐', 'Featured'), admin: { position: 'sidebar' } },
@@ -64,6 +72,7 @@ export const addCourseFields = (courses: CollectionConfig): CollectionConfig => 
 export const addModuleFields = (modules: CollectionConfig, options: SanitizedOpenCoursesOptions): CollectionConfig => ({
   ...modules,
   endpoints: [...endpointsOf(modules), playModuleEndpoint(options)],
+  hooks: withHooks(modules, { afterChange: [reevaluateWhenModulesChange], afterDelete: [reevaluateWhenModuleDeleted] }),
   fields: [
     ...modules.fields,
     {
@@ -76,9 +85,12 @@ export const addModuleFields = (modules: CollectionConfig, options: SanitizedOpe
   ],
 })
 
-/** Enrolment rules and leaving a course. */
+/** Enrolment rules, leaving a course, and progress made before the enrolment became active. */
 export const addEnrollmentRules = (enrollments: CollectionConfig): CollectionConfig => ({
   ...enrollments,
   endpoints: [...endpointsOf(enrollments), withdrawEndpoint],
-  hooks: { ...enrollments.hooks, beforeValidate: [...(enrollments.hooks?.beforeValidate ?? []), applyEnrollmentRules] },
+  hooks: {
+    ...withHooks(enrollments, { afterChange: [evaluateProgressOnEnrol] }),
+    beforeValidate: [...(enrollments.hooks?.beforeValidate ?? []), applyEnrollmentRules],
+  },
 })

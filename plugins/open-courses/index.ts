@@ -10,7 +10,9 @@ import { addStaticRoute } from '../../src/staticRoutes'
 import { createH5PLibrariesCollection } from './collections/H5PLibraries'
 import { createH5PLibraryInstallsCollection } from './collections/H5PLibraryInstalls'
 import { createH5PPackagesCollection } from './collections/H5PPackages'
+import { createModuleProgressCollection } from './collections/ModuleProgress'
 import { createXapiStatementsCollection } from './collections/XapiStatements'
+import { reevaluateCourseProgressTask } from './tasks/reevaluateCourseProgress'
 import { catalogueEndpoint } from './endpoints/catalogue'
 import { getStatementsEndpoint, postStatementsEndpoint } from './endpoints/statements'
 import { addCourseFields, addEnrollmentRules, addModuleFields } from './coreExtensions'
@@ -19,7 +21,7 @@ import { H5P_ROUTES } from './constants'
 import { isolateServedFile } from './h5p/contentIsolation'
 import { type OpenCoursesPluginOptions, sanitizeOptions } from './types'
 
-export { H5P_ROUTES, OPEN_COURSE_SLUGS } from './constants'
+export { H5P_ROUTES, OPEN_COURSE_SLUGS, OPEN_COURSE_TASKS } from './constants'
 export type { OpenCoursesPluginOptions } from './types'
 
 export const openCoursesPlugin =
@@ -38,8 +40,10 @@ export const openCoursesPlugin =
         createH5PLibrariesCollection(),
         createH5PPackagesCollection(options),
         createXapiStatementsCollection(),
+        createModuleProgressCollection(),
       ],
       endpoints: [...(incoming.endpoints ?? []), catalogueEndpoint, postStatementsEndpoint, getStatementsEndpoint],
+      jobs: { ...incoming.jobs, tasks: [...(incoming.jobs?.tasks ?? []), reevaluateCourseProgressTask] },
     }
     config = addStaticRoute(config, { path: H5P_ROUTES.content, dir: path.resolve(options.dataDir, 'h5p'), setHeaders: isolateServedFile })
     config = addStaticRoute(config, { path: H5P_ROUTES.libraries, dir: path.resolve(options.dataDir, 'h5p-libraries'), setHeaders: isolateServedFile })

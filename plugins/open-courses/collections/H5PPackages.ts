@@ -9,6 +9,7 @@ import { anyone, hasRole, isAdmin, or, ownOrganization } from '../../../src/acce
 import { say } from '../../../src/i18n/say'
 import { H5P_ROUTES, OPEN_COURSE_SLUGS } from '../constants'
 import { embedPackageEndpoint } from '../endpoints/embedPackage'
+import { forgetDefinitionsOnPackageChange } from '../hooks/reevaluateProgressOnRuleChange'
 import { extractPackage } from '../h5p/extractPackage'
 import { contentFilesOf, describeUnavailable, unavailableLibraries } from '../h5p/libraryRegistry'
 import { H5PPackageError, type H5PPackage, readH5PPackage } from '../h5p/readPackage'
@@ -92,7 +93,7 @@ export const createH5PPackagesCollection = (options: SanitizedOpenCoursesOptions
     hooks: {
       beforeOperation: [validateUpload],
       beforeChange: [claimForOwnOrganization('organization'), describePackage],
-      afterChange: [extractOnCreate],
+      afterChange: [extractOnCreate, forgetDefinitionsOnPackageChange],
       afterDelete: [removeExtracted],
     },
     fields: [

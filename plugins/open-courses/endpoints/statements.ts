@@ -4,22 +4,31 @@ import { CORE } from '../../../collections/slugs'
 import { userHasRole } from '../../../src/access'
 import { errorResponse } from '../../../src/errors'
 import { OPEN_COURSE_SLUGS } from '../constants'
-import { recomputeProgress, VERBS } from '../progress/recomputeProgress'
+import { completeCourses, evaluateTouched, moduleWrites } from '../progress/applyProgress'
+import { courseDefinitions } from '../progress/courseDefinitions'
+import { countsForModule, percentOf } from '../progress/countsForModule'
+import type { ModuleEvent } from '../progress/moduleProgressStore'
 import { type Statement, statementSchema } from '../xapi/statementSchema'
 import { createStatementStore, type StatementRow, UniqueStatementError } from '../xapi/statementStore'
 
 type Doc = Record<string, any>
-type Id = number | string
 const MAX_PER_REQUEST = 500
 const VERSION = /^1\.0(\.\d+)?$/
 /** Activity ids of modules: <anything>/modules/<id>, as the player sets them. */
 const MODULE_ACTIVITY = /\/modules\/([0-9a-f]{24}|\d+)(?:[/?#]|$)/i
 
 
-const stores = new WeakMap<Payload, ReturnType<typeof createStatementStore>>()
+/** Statements by group commit; in the same transaction, the progress of the modules they count for. */
+const newStore = (payload: Payload) =>
+  createStatementStore(payload, {
+    writes: (exec, events: ModuleEvent[]) => moduleWrites(payload, exec, events),
+    within: (exec, events: ModuleEvent[]) => evaluateTouched(payload, exec, events),
+    after: (completed) => completeCourses(payload, completed),
+  })
+const stores = new WeakMap<Payload, ReturnType<typeof newStore>>()
 const storeOf = (payload: Payload) => {
   let store = stores.get(payload)
-  if (!store) stores.set(payload, (store = createStatementStore(payload)))
+  if (!store) stores.set(payload, (store = newStore(payload)))
   return store
 }
 
@@ -67,18 +76,9 @@ export const postStatementsEndpoint: Endpoint = {
     // Repeated ids are rare: the unique index finds them on insert, and only then do we look.
     const fresh = statements
     const moduleIds = [...new Set(fresh.map((s) => MODULE_ACTIVITY.exec(s.object.id)?.[1]).filter(Boolean))] as string[]
-    const { docs: modules } = moduleIds.length
-      ? await payload.find({ collection: CORE.modules, where: { id: { in: moduleIds } }, depth: 0, overrideAccess: true, pagination: false })
-      : { docs: [] }
-    const moduleById = new Map((modules as Doc[]).map((m) => [String(m.id), m]))
-    const packageIds = [...new Set((modules as Doc[]).map((m) => m.h5pPackage).filter(Boolean))]
-    const { docs: packages } = packageIds.length
-      ? await payload.find({ collection: OPEN_COURSE_SLUGS.h5pPackages as never, where: { id: { in: packageIds } }, depth: 0, overrideAccess: true, pagination: false })
-      : { docs: [] }
-    const maxScoreOf = new Map((packages as Doc[]).map((p) => [String(p.id), p.maxScore as number | null | undefined]))
+    const moduleById = await courseDefinitions(payload).modules(moduleIds)
     for (const s of fresh) {
-      const module = moduleById.get(MODULE_ACTIVITY.exec(s.object.id)?.[1] ?? '')
-      const max = module?.h5pPackage ? maxScoreOf.get(String(module.h5pPackage)) : undefined
+      const max = moduleById.get(MODULE_ACTIVITY.exec(s.object.id)?.[1] ?? '')?.maxScore
       const score = s.result?.score
       if (typeof max === 'number' && score && ((score.raw ?? 0) > max || (score.max ?? 0) > max)) {
         return errorResponse(400, `statement ${s.id}: score ${score.raw}/${score.max} is above the package's maximum of ${max}`)
@@ -108,8 +108,16 @@ export const postStatementsEndpoint: Endpoint = {
         statement: { ...s, stored, authority: { objectType: 'Agent', account: { homePage: 'lianpei', name: String(req.user!.id) } } },
       }
     })
+    const events = new Map<string, ModuleEvent>()
+    for (const r of rows) {
+      const module = r.module === null ? undefined : moduleById.get(String(r.module))
+      if (module && countsForModule(module.kind, r as never)) {
+        events.set(r.statementId, { learner: r.learner as never, course: module.course, module: module.id, score: percentOf(r.scoreScaled as number | null), at: r.timestamp as string })
+      }
+    }
+    const eventsOf = (list: StatementRow[]) => list.map((r) => events.get(r.statementId)).filter((e): e is ModuleEvent => e !== undefined)
     try {
-      await storeOf(payload).append(rows)
+      await storeOf(payload).append(rows, eventsOf(rows))
     } catch (error) {
       if (!(error instanceof UniqueStatementError)) throw error
       // Some ids exist: the same statement sent again is accepted, different content is a conflict.
@@ -124,13 +132,8 @@ export const postStatementsEndpoint: Endpoint = {
       const conflict = rows.find((r) => known.has(r.statementId) && known.get(r.statementId) !== r.contentHash)
       if (conflict) return errorResponse(409, `statement ${conflict.statementId} exists with different content`)
       const missing = rows.filter((r) => !known.has(r.statementId))
-      if (missing.length > 0) await storeOf(payload).append(missing)
+      if (missing.length > 0) await storeOf(payload).append(missing, eventsOf(missing))
     }
-
-    const courses = new Map(
-      rows.filter((r) => r.course !== null && !r.subStatement && Object.values(VERBS).includes(r.verb as never)).map((r) => [String(r.course), r.course as Id]),
-    )
-    for (const course of courses.values()) await recomputeProgress(payload, req.user.id, course)
     return Response.json(ids)
   },
 }

@@ -1,8 +1,10 @@
 /**
  * The xAPI ingest's narrow storage module (architecture: "Hot paths"): group commit. A request
- * hands over its validated rows and waits; one bulk insert takes everything queued (every few
- * milliseconds or 100 rows) and each waiting request is answered after its batch commits, so an
- * acknowledged statement is durable without a commit per statement.
+ * hands over its validated rows and waits; everything queued (every few milliseconds or 100 rows)
+ * is committed at once — one bulk insert and, atomically with it, the batch's own writes (the
+ * progress of the modules its statements count for) — then the batch's own work runs, and each
+ * waiting request is answered after that, so an acknowledged statement is durable without a
+ * commit per statement.
  *
  * SQL databases insert through drizzle into the collection's own table; MongoDB through the
  * adapter's model insertMany (configured, untested here). No Payload hook is skipped that does
@@ -10,10 +12,21 @@
  */
 import type { Payload } from 'payload'
 import { OPEN_COURSE_SLUGS } from '../constants'
+import { type Executor, writeAtomically } from '../progress/moduleProgressStore'
 
 export type StatementRow = Record<string, unknown> & { statementId: string }
 
-type Waiter = { rows: StatementRow[]; resolve: () => void; reject: (error: unknown) => void }
+/** What a batch does besides storing its statements, with what each request handed over beside them. */
+export type BatchWork<E, R> = {
+  /** Writes committed atomically with the statements (see writeAtomically). */
+  writes: (exec: Executor, extras: E[]) => unknown[]
+  /** Then, in the same transaction where there is one. */
+  within: (exec: Executor, extras: E[]) => Promise<R>
+  /** After the commit, before the requests are answered; a failure is logged, the statements stay. */
+  after: (result: R) => Promise<void>
+}
+
+type Waiter<E> = { rows: StatementRow[]; extras: E[]; resolve: () => void; reject: (error: unknown) => void }
 
 const TABLE = OPEN_COURSE_SLUGS.xapiStatements.replace(/-/g, '_')
 const MAX_BATCH = 100
@@ -21,45 +34,59 @@ const WAIT_MS = 4
 
 export class UniqueStatementError extends Error {}
 
-export function createStatementStore(payload: Payload) {
-  let queue: Waiter[] = []
+/** The drivers' unique-constraint refusals: SQLite, PostgreSQL (23505), MongoDB (11000). */
+const isUnique = (error: unknown): boolean => {
+  const e = error as { code?: unknown; message?: string; cause?: unknown } | null
+  if (!e) return false
+  if (e.code === '23505' || e.code === 11000 || /UNIQUE constraint failed|duplicate key/i.test(String(e.message))) return true
+  return e.cause !== undefined && e.cause !== error && isUnique(e.cause)
+}
+
+export function createStatementStore<E, R>(payload: Payload, work: BatchWork<E, R>) {
+  let queue: Waiter<E>[] = []
   let timer: NodeJS.Timeout | undefined
   let flushing = Promise.resolve()
 
-  async function insert(rows: StatementRow[]): Promise<void> {
+  async function insert(waiters: Waiter<E>[]): Promise<void> {
     const now = new Date().toISOString()
-    const stamped = rows.map((r) => ({ ...r, createdAt: now, updatedAt: now }))
+    const stamped = waiters.flatMap((w) => w.rows).map((r) => ({ ...r, createdAt: now, updatedAt: now }))
     const db = payload.db as unknown as { drizzle?: any; tables?: Record<string, any>; collections?: Record<string, any> }
-    if (db.drizzle && db.tables?.[TABLE]) {
-      await db.drizzle.insert(db.tables[TABLE]).values(stamped)
-      return
+    const extras = waiters.flatMap((w) => w.extras)
+    const result = await writeAtomically(
+      payload,
+      (exec) => [exec ? exec.insert(db.tables![TABLE]).values(stamped) : () => db.collections![OPEN_COURSE_SLUGS.xapiStatements].insertMany(stamped), ...work.writes(exec, extras)],
+      (exec) => work.within(exec, extras),
+    )
+    try {
+      await work.after(result)
+    } catch (error) {
+      payload.logger.error({ err: error }, 'xAPI: work after a committed batch failed; the statements are stored')
     }
-    await db.collections![OPEN_COURSE_SLUGS.xapiStatements].insertMany(stamped)
   }
 
   async function flush(): Promise<void> {
     timer = undefined
-    const batch: Waiter[] = []
+    const batch: Waiter<E>[] = []
     let size = 0
     while (queue.length > 0 && size < MAX_BATCH) {
-      const next = queue.shift() as Waiter
+      const next = queue.shift() as Waiter<E>
       batch.push(next)
       size += next.rows.length
     }
     if (queue.length > 0) schedule()
     if (batch.length === 0) return
     try {
-      await insert(batch.flatMap((w) => w.rows))
+      await insert(batch)
       for (const w of batch) w.resolve()
     } catch {
-      // One request's rows broke the batch (a duplicate id that raced past the check):
-      // commit the others one request at a time, and fail only the one at fault.
+      // One request's rows broke the batch (a duplicate id): commit the others one request at a
+      // time, and fail only the one at fault; its transaction rolled back its progress too.
       for (const w of batch) {
         try {
-          await insert(w.rows)
+          await insert([w])
           w.resolve()
         } catch (error) {
-          w.reject(new UniqueStatementError((error as Error).message))
+          w.reject(isUnique(error) ? new UniqueStatementError((error as Error).message) : error)
         }
       }
     }
@@ -79,11 +106,11 @@ export function createStatementStore(payload: Payload) {
   }
 
   return {
-    /** Resolves once the rows are committed. */
-    append(rows: StatementRow[]): Promise<void> {
+    /** Resolves once the rows (and what the batch did with `extras`) are committed. */
+    append(rows: StatementRow[], extras: E[] = []): Promise<void> {
       if (rows.length === 0) return Promise.resolve()
       return new Promise<void>((resolve, reject) => {
-        queue.push({ rows, resolve, reject })
+        queue.push({ rows, extras, resolve, reject })
         schedule()
       })
     },

@@ -1,0 +1,77 @@
+/**
+ * From statements that count to an enrolment's progress and the course's completion: the batch's
+ * events update the per-module rows, then each touched learner × course is evaluated once from
+ * those rows, inside the batch's transaction. Completing a course (the `completions` row the
+ * credits plugin issues from, and the enrolment's status) happens after the commit, through the
+ * Local API, so that its hooks run; the completions table's unique key makes it once.
+ */
+import type { Payload, PayloadRequest } from 'payload'
+import { CORE } from '../../../collections/slugs'
+import { isUniqueViolation } from '../../../src/errors'
+import { courseDefinitions, type CourseDefinition } from './courseDefinitions'
+import { type CourseEvaluation, evaluateCourseProgress } from './evaluateCourseProgress'
+import { enrollmentKey, type EnrollmentState, type Executor, foldEvents, type ModuleEvent, moduleProgressStore } from './moduleProgressStore'
+
+type Id = number | string
+
+export type CourseCompleted = { learner: Id; course: CourseDefinition; evaluation: CourseEvaluation; enrollment: EnrollmentState }
+
+/**
+ * Evaluates each learner × course that has an enrolment and writes its progress (`raise` on
+ * ingest, `exact` when the course's rule changed); answers the courses whose rule is now met by an
+ * active enrolment. A learner without an enrolment keeps their module rows, and no credit.
+ */
+export async function evaluateEnrollments(payload: Payload, exec: Executor, pairs: Array<{ learner: Id; course: Id }>, mode: 'raise' | 'exact'): Promise<CourseCompleted[]> {
+  const store = moduleProgressStore(payload)
+  const enrollments = await store.lockEnrollments(exec, pairs.map((p) => enrollmentKey(p.learner, p.course)))
+  const enrolled = pairs.filter((p) => enrollments.has(enrollmentKey(p.learner, p.course)))
+  const states = await store.readStates(exec, enrolled)
+  const completed: CourseCompleted[] = []
+  for (const pair of enrolled) {
+    const key = enrollmentKey(pair.learner, pair.course)
+    const course = await courseDefinitions(payload).course(pair.course)
+    if (!course) continue
+    const enrollment = enrollments.get(key)!
+    const evaluation = evaluateCourseProgress(course, states.get(key) ?? new Map())
+    if (mode === 'exact' ? evaluation.progress !== enrollment.progress : evaluation.progress > enrollment.progress) {
+      await store.writeProgress(exec, key, evaluation.progress, mode)
+    }
+    if (evaluation.completed && enrollment.status === 'active') completed.push({ learner: pair.learner, course, evaluation, enrollment })
+  }
+  return completed
+}
+
+/** A batch's countable statements, as the writes that add them to their module rows. */
+export const moduleWrites = (payload: Payload, exec: Executor, events: ModuleEvent[]): unknown[] => moduleProgressStore(payload).deltaWrites(exec, foldEvents(events))
+
+/** Once those writes are in: each learner × course the batch touched, evaluated once. */
+export async function evaluateTouched(payload: Payload, exec: Executor, events: ModuleEvent[]): Promise<CourseCompleted[]> {
+  const pairs = new Map(events.map((e) => [enrollmentKey(e.learner, e.course), { learner: e.learner, course: e.course }]))
+  return pairs.size === 0 ? [] : evaluateEnrollments(payload, exec, [...pairs.values()], 'raise')
+}
+
+/** After the commit: one completion per learner × course, and the enrolment marked completed. */
+export async function completeCourses(payload: Payload, done: CourseCompleted[], req?: Partial<PayloadRequest>): Promise<void> {
+  for (const { learner, course, evaluation, enrollment } of done) {
+    const completedAt = new Date().toISOString()
+    try {
+      await payload.create({
+        collection: CORE.completions,
+        data: {
+          learner,
+          source: { relationTo: CORE.courses, value: course.id },
+          score: evaluation.average ?? undefined,
+          completedAt,
+          evidence: { modules: evaluation.modules, scorePolicy: course.scorePolicy },
+        } as never,
+        overrideAccess: true,
+        depth: 0,
+        req,
+      })
+    } catch (error) {
+      // Another process completed the course first: the unique key kept it to one.
+      if (!isUniqueViolation(error, 'key')) throw error
+    }
+    await payload.update({ collection: CORE.enrollments, id: enrollment.id, data: { status: 'completed', completedAt, progress: 100 }, overrideAccess: true, depth: 0, req })
+  }
+}

@@ -1,0 +1,269 @@
+/**
+ * The progress path's narrow storage module (architecture: "Hot paths"). Per learner × module one
+ * row, updated in place by an atomic upsert — attempts and score sums added, the best score kept by
+ * comparison, the last score replaced only by a later one — so a statement costs the same with 10
+ * or 100 000 earlier ones, and statements arriving out of order or from several tabs at once never
+ * lose a module or bring back an older figure. An enrolment's progress is only ever raised here.
+ *
+ * SQL databases go through drizzle on the collections' own tables (SQLite and PostgreSQL share
+ * the statements; column names come from the adapter's tables); MongoDB through the adapter's
+ * mongoose models (configured, untested here: no MongoDB server on our machines). Neither
+ * collection has hooks that these writes skip; timestamps are set here.
+ */
+import { sql } from '@payloadcms/db-sqlite'
+import type { Payload, PayloadRequest } from 'payload'
+import { CORE } from '../../../collections/slugs'
+import { OPEN_COURSE_SLUGS } from '../constants'
+import type { ModuleState } from './evaluateCourseProgress'
+
+type Id = number | string
+type Doc = Record<string, any>
+
+/** One statement that counts towards a module, on the course's 0–100 scale. */
+export type ModuleEvent = { learner: Id; course: Id; module: Id; score: number | null; at: string }
+
+/** What one batch adds to one learner × module. */
+export type ModuleDelta = {
+  key: string
+  learner: Id
+  course: Id
+  module: Id
+  attempts: number
+  scoredAttempts: number
+  bestScore: number | null
+  lastScore: number | null
+  lastScoreAt: string | null
+  scoreSum: number | null
+  firstDoneAt: string
+  lastAttemptAt: string
+}
+
+export type EnrollmentState = { key: string; id: Id; status: string; progress: number }
+
+/** A drizzle database or transaction (SQL), or null on MongoDB. */
+export type Executor = any
+
+export const moduleKey = (learner: Id, module: Id) => `${learner}:${module}`
+export const enrollmentKey = (learner: Id, course: Id) => `${learner}:${CORE.courses}:${course}`
+
+const PROGRESS_TABLE = OPEN_COURSE_SLUGS.moduleProgress.replace(/-/g, '_')
+const ENROLLMENTS_TABLE = CORE.enrollments
+
+type SqlAdapter = { name: string; drizzle: any; tables: Record<string, any> }
+const sqlAdapterOf = (payload: Payload): SqlAdapter | undefined => {
+  const db = payload.db as unknown as Partial<SqlAdapter>
+  return db.drizzle && db.tables?.[PROGRESS_TABLE] ? (db as SqlAdapter) : undefined
+}
+const mongoModel = (payload: Payload, slug: string) => (payload.db as unknown as { collections: Record<string, any> }).collections[slug]
+
+/** One batch's events folded into one delta per learner × module, in key order (the lock order). */
+export function foldEvents(events: ModuleEvent[]): ModuleDelta[] {
+  const deltas = new Map<string, ModuleDelta>()
+  for (const e of events) {
+    const key = moduleKey(e.learner, e.module)
+    let d = deltas.get(key)
+    if (!d) {
+      d = { key, learner: e.learner, course: e.course, module: e.module, attempts: 0, scoredAttempts: 0, bestScore: null, lastScore: null, lastScoreAt: null, scoreSum: null, firstDoneAt: e.at, lastAttemptAt: e.at }
+      deltas.set(key, d)
+    }
+    d.attempts += 1
+    if (e.at < d.firstDoneAt) d.firstDoneAt = e.at
+    if (e.at > d.lastAttemptAt) d.lastAttemptAt = e.at
+    if (e.score === null) continue
+    d.scoredAttempts += 1
+    d.scoreSum = (d.scoreSum ?? 0) + e.score
+    if (d.bestScore === null || e.score > d.bestScore) d.bestScore = e.score
+    if (d.lastScoreAt === null || e.at >= d.lastScoreAt) {
+      d.lastScore = e.score
+      d.lastScoreAt = e.at
+    }
+  }
+  return [...deltas.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+}
+
+/**
+ * Commits `writes` atomically, then runs `then`.
+ * - PostgreSQL: one transaction (the request's own, in a job) holds both, so `then` reads what
+ *   the writes did and its locks order concurrent processes.
+ * - SQLite: Payload's adapter runs without transactions on one connection. libSQL executes a
+ *   batch synchronously between BEGIN and COMMIT, so nothing else in the process interleaves, and
+ *   `then` follows on the same connection; the writers of these rows (ingest's flushes, the
+ *   re-evaluation job) are serialised in the process.
+ * - MongoDB (untested here): the writes are thunks, run in order.
+ */
+export async function writeAtomically<T>(payload: Payload, writes: (exec: Executor) => unknown[], then: (exec: Executor) => Promise<T>, req?: Partial<PayloadRequest>): Promise<T> {
+  const db = sqlAdapterOf(payload)
+  if (!db) {
+    for (const write of writes(null)) await (write as () => Promise<unknown>)()
+    return then(null)
+  }
+  if (db.name === 'sqlite') {
+    const queries = writes(db.drizzle)
+    if (queries.length > 0) await db.drizzle.batch(queries)
+    return then(db.drizzle)
+  }
+  const id = req?.transactionID ? await req.transactionID : undefined
+  const session = id === undefined ? undefined : (payload.db as unknown as { sessions?: Record<string, { db: Executor }> }).sessions?.[String(id)]
+  const work = async (tx: Executor) => {
+    for (const query of writes(tx)) await query
+    return then(tx)
+  }
+  return session ? work(session.db) : db.drizzle.transaction(work)
+}
+
+export function createModuleProgressStore(payload: Payload) {
+  const db = sqlAdapterOf(payload)
+  const column = (table: string, field: string) => sql.raw(`"${table}"."${db!.tables[table][field].name}"`)
+  const excluded = (field: string) => sql.raw(`excluded."${db!.tables[PROGRESS_TABLE][field].name}"`)
+  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v))
+
+  /**
+   * Adds each delta to its row, creating the row when the module is first done: the write to
+   * commit with the batch (a drizzle query on SQL, a thunk on MongoDB), or none.
+   */
+  function deltaWrites(exec: Executor, deltas: ModuleDelta[]): unknown[] {
+    if (deltas.length === 0) return []
+    const now = new Date().toISOString()
+    if (db) {
+      const t = db.tables[PROGRESS_TABLE]
+      const current = (field: string) => column(PROGRESS_TABLE, field)
+      const upsert = exec
+        .insert(t)
+        .values(deltas.map((d) => ({ ...d, createdAt: now, updatedAt: now })))
+        .onConflictDoUpdate({
+          target: t.key,
+          set: {
+            attempts: sql`${current('attempts')} + ${excluded('attempts')}`,
+            scoredAttempts: sql`${current('scoredAttempts')} + ${excluded('scoredAttempts')}`,
+            scoreSum: sql`case when ${excluded('scoreSum')} is null then ${current('scoreSum')} else coalesce(${current('scoreSum')}, 0) + ${excluded('scoreSum')} end`,
+            bestScore: sql`case when ${current('bestScore')} is null or ${excluded('bestScore')} > ${current('bestScore')} then ${excluded('bestScore')} else ${current('bestScore')} end`,
+            lastScore: sql`case when ${excluded('lastScoreAt')} is not null and (${current('lastScoreAt')} is null or ${excluded('lastScoreAt')} >= ${current('lastScoreAt')}) then ${excluded('lastScore')} else ${current('lastScore')} end`,
+            lastScoreAt: sql`case when ${excluded('lastScoreAt')} is not null and (${current('lastScoreAt')} is null or ${excluded('lastScoreAt')} >= ${current('lastScoreAt')}) then ${excluded('lastScoreAt')} else ${current('lastScoreAt')} end`,
+            firstDoneAt: sql`case when ${excluded('firstDoneAt')} < ${current('firstDoneAt')} then ${excluded('firstDoneAt')} else ${current('firstDoneAt')} end`,
+            lastAttemptAt: sql`case when ${excluded('lastAttemptAt')} > ${current('lastAttemptAt')} then ${excluded('lastAttemptAt')} else ${current('lastAttemptAt')} end`,
+            updatedAt: sql`${excluded('updatedAt')}`,
+          },
+        })
+      return [upsert]
+    }
+    const bulk = () => mongoModel(payload, OPEN_COURSE_SLUGS.moduleProgress).bulkWrite(
+      deltas.map((d) => ({
+        updateOne: {
+          filter: { key: d.key },
+          upsert: true,
+          // An update pipeline, so that every field is computed from the stored row in one step.
+          update: [
+            {
+              $set: {
+                learner: d.learner,
+                course: d.course,
+                module: d.module,
+                attempts: { $add: [{ $ifNull: ['$attempts', 0] }, d.attempts] },
+                scoredAttempts: { $add: [{ $ifNull: ['$scoredAttempts', 0] }, d.scoredAttempts] },
+                scoreSum: d.scoreSum === null ? '$scoreSum' : { $add: [{ $ifNull: ['$scoreSum', 0] }, d.scoreSum] },
+                bestScore: d.bestScore === null ? '$bestScore' : { $max: ['$bestScore', d.bestScore] },
+                lastScore: d.lastScoreAt === null ? '$lastScore' : { $cond: [{ $gte: [new Date(d.lastScoreAt), { $ifNull: ['$lastScoreAt', new Date(0)] }] }, d.lastScore, '$lastScore'] },
+                lastScoreAt: d.lastScoreAt === null ? '$lastScoreAt' : { $max: ['$lastScoreAt', new Date(d.lastScoreAt)] },
+                firstDoneAt: { $min: [{ $ifNull: ['$firstDoneAt', new Date(d.firstDoneAt)] }, new Date(d.firstDoneAt)] },
+                lastAttemptAt: { $max: ['$lastAttemptAt', new Date(d.lastAttemptAt)] },
+                createdAt: { $ifNull: ['$createdAt', new Date(now)] },
+                updatedAt: new Date(now),
+              },
+            },
+          ],
+        },
+      })),
+    )
+    return [bulk]
+  }
+
+  /** The per-module rows of these learner × course pairs: O(modules of those courses). */
+  async function readStates(exec: Executor, pairs: Array<{ learner: Id; course: Id }>): Promise<Map<string, Map<string, ModuleState>>> {
+    const result = new Map<string, Map<string, ModuleState>>()
+    if (pairs.length === 0) return result
+    const learners = [...new Set(pairs.map((p) => p.learner))]
+    const courses = [...new Set(pairs.map((p) => p.course))]
+    let rows: Doc[]
+    if (db) {
+      const t = db.tables[PROGRESS_TABLE]
+      rows = await exec
+        .select({ learner: t.learner, course: t.course, module: t.module, attempts: t.attempts, scoredAttempts: t.scoredAttempts, bestScore: t.bestScore, lastScore: t.lastScore, scoreSum: t.scoreSum })
+        .from(t)
+        .where(sql`${t.learner} in (${sql.join(learners.map((l) => sql`${l}`), sql`, `)}) and ${t.course} in (${sql.join(courses.map((c) => sql`${c}`), sql`, `)})`)
+    } else {
+      rows = await mongoModel(payload, OPEN_COURSE_SLUGS.moduleProgress).find({ learner: { $in: learners }, course: { $in: courses } }).lean()
+    }
+    for (const r of rows) {
+      const pair = enrollmentKey(r.learner, r.course)
+      if (!result.has(pair)) result.set(pair, new Map())
+      result.get(pair)!.set(String(r.module), {
+        module: String(r.module),
+        attempts: Number(r.attempts),
+        scoredAttempts: Number(r.scoredAttempts),
+        bestScore: num(r.bestScore),
+        lastScore: num(r.lastScore),
+        scoreSum: num(r.scoreSum),
+      })
+    }
+    return result
+  }
+
+  /**
+   * The enrolments behind these keys. On PostgreSQL they are locked (in key order) until the
+   * transaction ends, so that two processes evaluating one learner's course take turns and the
+   * second sees the first's modules; SQLite's write lock already serialises writers.
+   */
+  async function lockEnrollments(exec: Executor, keys: string[]): Promise<Map<string, EnrollmentState>> {
+    if (keys.length === 0) return new Map()
+    const sorted = [...new Set(keys)].sort()
+    let rows: Doc[]
+    if (db) {
+      const t = db.tables[ENROLLMENTS_TABLE]
+      const query = exec
+        .select({ id: t.id, key: t.key, status: t.status, progress: t.progress })
+        .from(t)
+        .where(sql`${t.key} in (${sql.join(sorted.map((k) => sql`${k}`), sql`, `)})`)
+        .orderBy(t.key)
+      rows = db.name === 'postgres' ? await query.for('update') : await query
+    } else {
+      rows = (await mongoModel(payload, CORE.enrollments).find({ key: { $in: sorted } }).lean()).map((d: Doc) => ({ ...d, id: String(d._id) }))
+    }
+    return new Map(rows.map((r) => [r.key as string, { key: r.key, id: r.id, status: r.status, progress: Number(r.progress ?? 0) }]))
+  }
+
+  /**
+   * Sets an enrolment's progress: `raise` only ever moves it up (ingest: a newer state never loses
+   * to an older one); `exact` sets it (re-evaluation after the course's rule changed).
+   */
+  async function writeProgress(exec: Executor, key: string, progress: number, mode: 'raise' | 'exact'): Promise<void> {
+    const now = new Date().toISOString()
+    if (db) {
+      const t = db.tables[ENROLLMENTS_TABLE]
+      const guard = mode === 'raise' ? sql`(${t.progress} is null or ${t.progress} < ${progress})` : sql`(${t.progress} is null or ${t.progress} <> ${progress})`
+      await exec.update(t).set({ progress, updatedAt: now }).where(sql`${t.key} = ${key} and ${guard}`)
+      return
+    }
+    const guard = mode === 'raise' ? { $not: { $gte: progress } } : { $ne: progress }
+    await mongoModel(payload, CORE.enrollments).updateOne({ key, progress: guard }, { $set: { progress, updatedAt: new Date(now) } })
+  }
+
+  /** The write that removes the rows of one course, or all: a rebuild starts from nothing. */
+  function clearWrites(exec: Executor, course?: Id): unknown[] {
+    if (db) {
+      const t = db.tables[PROGRESS_TABLE]
+      return [course === undefined ? exec.delete(t) : exec.delete(t).where(sql`${t.course} = ${course}`)]
+    }
+    return [() => mongoModel(payload, OPEN_COURSE_SLUGS.moduleProgress).deleteMany(course === undefined ? {} : { course })]
+  }
+
+  return { deltaWrites, readStates, lockEnrollments, writeProgress, clearWrites }
+}
+
+export type ModuleProgressStore = ReturnType<typeof createModuleProgressStore>
+
+const stores = new WeakMap<Payload, ModuleProgressStore>()
+export function moduleProgressStore(payload: Payload): ModuleProgressStore {
+  let store = stores.get(payload)
+  if (!store) stores.set(payload, (store = createModuleProgressStore(payload)))
+  return store
+}

@@ -1,0 +1,233 @@
+/**
+ * Progress kept per learner × module (issue 10): concurrent statements that finish a course give
+ * exactly one completion and one credit record; statements out of order never lower progress nor
+ * bring back an older "last" score; the rebuild command gives what ingest gave; a changed rule is
+ * re-evaluated by a job, not in the author's request. On SQLite and PostgreSQL alike.
+ */
+import { randomUUID } from 'node:crypto'
+import request from 'supertest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { rebuildProgress } from '../../plugins/open-courses/progress/rebuildProgress'
+import { runJobs } from '../helpers/credits'
+import { createCourse, createOrganization, createUser, login } from '../helpers/fixtures'
+import { startTestApp, type TestApp } from '../helpers/testApp'
+
+type Id = number | string
+type Doc = Record<string, any>
+type Learner = { id: Id; email: string; token: string }
+let t: TestApp
+let org: Id
+
+const VERB = (v: string) => ({ id: `http://adlnet.gov/expapi/verbs/${v}`, display: { 'en-US': v } })
+const activity = (moduleId: Id) => `https://lianpei.test/modules/${moduleId}`
+
+beforeAll(async () => {
+  t = await startTestApp()
+  org = (await createOrganization(t.payload, 'university', '10711')).id
+})
+afterAll(async () => t?.stop())
+
+async function newLearner(): Promise<Learner> {
+  const u = await createUser(t.payload, ['student'], org, { homeUniversity: org })
+  return { ...u, token: await login(t.app, u.email) }
+}
+
+async function course(kinds: string[], rule: Record<string, unknown> = { minAverageScore: 60, scorePolicy: 'best' }) {
+  const c = await createCourse(t.payload, org, { completionRule: rule })
+  const modules: Doc[] = []
+  for (const [i, kind] of kinds.entries()) {
+    modules.push(await t.payload.create({ collection: 'modules', data: { course: c.id, title: `模块 ${i + 1}`, order: i + 1, kind } as never, overrideAccess: true }))
+  }
+  await runJobs(t.payload) // the re-evaluations that adding modules queued
+  return { course: c, modules }
+}
+
+async function enrol(who: Learner, courseId: Id): Promise<Id> {
+  const res = await request(t.app).post('/api/enrollments').set('Authorization', `JWT ${who.token}`).send({ source: { relationTo: 'courses', value: courseId } })
+  expect(res.status, JSON.stringify(res.body)).toBe(201)
+  return res.body.doc.id
+}
+
+const send = (who: Learner, body: unknown) =>
+  request(t.app).post('/api/xapi/statements').set('Authorization', `JWT ${who.token}`).set('X-Experience-API-Version', '1.0.3').send(body as object)
+
+const answered = (who: Learner, module: Doc, scaled: number, timestamp?: string) => ({
+  id: randomUUID(),
+  actor: { objectType: 'Agent', mbox: `mailto:${who.email}` },
+  verb: VERB(module.kind === 'lesson' ? 'experienced' : 'answered'),
+  object: { objectType: 'Activity', id: activity(module.id) },
+  ...(module.kind === 'lesson' ? {} : { result: { score: { scaled }, completion: true } }),
+  ...(timestamp ? { timestamp } : {}),
+})
+
+const enrollment = (id: Id) => t.payload.findByID({ collection: 'enrollments', id, overrideAccess: true, depth: 0 }) as Promise<Doc>
+const completionsOf = async (who: Learner, courseId: Id) =>
+  (await t.payload.count({ collection: 'completions', where: { key: { equals: `${who.id}:courses:${courseId}` } }, overrideAccess: true })).totalDocs
+const moduleRows = async (who: Learner) =>
+  ((await t.payload.find({ collection: 'module-progress' as never, where: { learner: { equals: who.id } }, overrideAccess: true, depth: 0, pagination: false, sort: 'key' })).docs as Doc[]).map(
+    ({ key, attempts, scoredAttempts, bestScore, lastScore, lastScoreAt, scoreSum }) => ({ key, attempts, scoredAttempts, bestScore, lastScore, lastScoreAt, scoreSum }),
+  )
+
+describe('concurrent statements', () => {
+  it('50 at once that finish every required module: progress 100, completed, one completion, one credit record', async () => {
+    const { course: c, modules } = await course(['h5p', 'quiz', 'h5p', 'quiz', 'lesson'])
+    const learner = await newLearner()
+    const enrollmentId = await enrol(learner, c.id)
+    const statements = Array.from({ length: 50 }, (_, i) => answered(learner, modules[i % modules.length], 0.7 + (i % 3) * 0.1))
+    const results = await Promise.all(statements.map((s) => send(learner, s)))
+    expect(results.map((r) => r.status)).toEqual(statements.map(() => 200))
+    const after = await enrollment(enrollmentId)
+    expect(after.progress).toBe(100)
+    expect(after.status).toBe('completed')
+    expect(await completionsOf(learner, c.id)).toBe(1)
+    await runJobs(t.payload)
+    const records = await t.payload.count({ collection: 'credit-records', where: { and: [{ learner: { equals: learner.id } }, { sourceId: { equals: String(c.id) } }] }, overrideAccess: true })
+    expect(records.totalDocs).toBe(1)
+    const rows = await moduleRows(learner)
+    expect(rows).toHaveLength(5)
+    expect(rows.reduce((n, r) => n + r.attempts, 0)).toBe(50)
+  })
+
+  it('several learners at once, in batches as an H5P quiz sends them: each completes exactly once', async () => {
+    const { course: c, modules } = await course(['h5p', 'h5p', 'quiz'])
+    const learners = await Promise.all(Array.from({ length: 6 }, newLearner))
+    const ids = await Promise.all(learners.map((l) => enrol(l, c.id)))
+    const batches = learners.flatMap((l) => Array.from({ length: 4 }, () => modules.map((m) => answered(l, m, 0.9))))
+    const results = await Promise.all(batches.map((b, i) => send(learners[Math.floor(i / 4)], b)))
+    expect(results.every((r) => r.status === 200)).toBe(true)
+    for (const [i, l] of learners.entries()) {
+      expect((await enrollment(ids[i])).status).toBe('completed')
+      expect(await completionsOf(l, c.id)).toBe(1)
+    }
+  })
+})
+
+describe('out of order', () => {
+  it('a burst in random order never lowers the stored progress', async () => {
+    const { course: c, modules } = await course(['h5p', 'h5p', 'h5p', 'h5p', 'lesson', 'lesson', 'quiz', 'quiz'], { minAverageScore: 0, scorePolicy: 'best' })
+    const learner = await newLearner()
+    const enrollmentId = await enrol(learner, c.id)
+    const base = Date.now()
+    const statements = modules
+      .flatMap((m, i) => [answered(learner, m, 0.5, new Date(base + i * 1000).toISOString()), answered(learner, m, 0.8, new Date(base - i * 1000).toISOString())])
+      .sort(() => Math.random() - 0.5)
+    const seen: number[] = []
+    let polling = true
+    const poll = (async () => {
+      while (polling) {
+        seen.push(Number((await enrollment(enrollmentId)).progress ?? 0))
+        await new Promise((r) => setTimeout(r, 2))
+      }
+    })()
+    const results = await Promise.all(statements.map((s) => send(learner, s)))
+    polling = false
+    await poll
+    expect(results.every((r) => r.status === 200)).toBe(true)
+    seen.push(Number((await enrollment(enrollmentId)).progress))
+    expect(seen.length).toBeGreaterThan(2)
+    for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeGreaterThanOrEqual(seen[i - 1])
+    expect(seen[seen.length - 1]).toBe(100)
+  })
+
+  it('keeps the score of the latest attempt as "last", whatever order the attempts arrive in', async () => {
+    const { course: c, modules } = await course(['quiz'], { minAverageScore: 85, scorePolicy: 'last' })
+    const learner = await newLearner()
+    const enrollmentId = await enrol(learner, c.id)
+    const at = (minutes: number) => new Date(Date.UTC(2026, 10, 1, 9, minutes)).toISOString()
+    // The latest attempt (09:30, 90 %) arrives first; the older ones after it must not replace it.
+    for (const [scaled, minute] of [[0.9, 30], [0.4, 10], [0.6, 20]] as const) {
+      expect((await send(learner, answered(learner, modules[0], scaled, at(minute)))).status).toBe(200)
+    }
+    const [row] = await moduleRows(learner)
+    expect(row).toMatchObject({ attempts: 3, scoredAttempts: 3, bestScore: 90, lastScore: 90 })
+    expect((await enrollment(enrollmentId)).status).toBe('completed')
+  })
+})
+
+describe('the enrolment decides', () => {
+  it('a learner who is not enrolled keeps their module rows but earns no completion; enrolling later counts them', async () => {
+    const { course: c, modules } = await course(['h5p', 'lesson'], { minAverageScore: 0, scorePolicy: 'best' })
+    const learner = await newLearner()
+    for (const m of modules) expect((await send(learner, answered(learner, m, 1))).status).toBe(200)
+    expect(await moduleRows(learner)).toHaveLength(2)
+    expect(await completionsOf(learner, c.id)).toBe(0)
+    const id = await enrol(learner, c.id)
+    expect((await enrollment(id)).status).toBe('completed')
+    expect(await completionsOf(learner, c.id)).toBe(1)
+  })
+})
+
+describe('rule changes', () => {
+  it('re-evaluates a course’s enrolments in a job, not in the author’s request', async () => {
+    const { course: c, modules } = await course(['quiz', 'quiz'], { minAverageScore: 90, scorePolicy: 'average' })
+    const passing = await newLearner()
+    const halfway = await newLearner()
+    const passingId = await enrol(passing, c.id)
+    const halfwayId = await enrol(halfway, c.id)
+    for (const m of modules) await send(passing, answered(passing, m, 0.8))
+    await send(halfway, answered(halfway, modules[0], 1))
+    expect((await enrollment(passingId)).status).toBe('active')
+    expect((await enrollment(halfwayId)).progress).toBe(50)
+
+    await t.payload.update({ collection: 'courses', id: c.id, data: { completionRule: { minAverageScore: 75, scorePolicy: 'average' } } as never, overrideAccess: true })
+    expect(await completionsOf(passing, c.id)).toBe(0)
+    await runJobs(t.payload)
+    expect(await completionsOf(passing, c.id)).toBe(1)
+    expect((await enrollment(passingId)).status).toBe('completed')
+
+    // A new required module: the unfinished enrolment's share drops once the job has run.
+    await t.payload.create({ collection: 'modules', data: { course: c.id, title: '新增模块', order: 3, kind: 'lesson' } as never, overrideAccess: true })
+    expect((await enrollment(halfwayId)).progress).toBe(50)
+    await runJobs(t.payload)
+    expect((await enrollment(halfwayId)).progress).toBe(33)
+  })
+})
+
+describe('rebuild', () => {
+  it('builds from the stored statements exactly the rows and progress that ingest kept', async () => {
+    const { course: c, modules } = await course(['h5p', 'quiz', 'lesson'], { minAverageScore: 70, scorePolicy: 'last' })
+    const learners = await Promise.all(Array.from({ length: 3 }, newLearner))
+    const ids = await Promise.all(learners.map((l) => enrol(l, c.id)))
+    for (const [i, l] of learners.entries()) {
+      const batch = modules.slice(0, i + 1).flatMap((m) => [answered(l, m, 0.5 + i * 0.2, new Date(Date.UTC(2026, 0, 1, 8, i)).toISOString()), answered(l, m, 0.65)])
+      // Noise that counts for nothing: a sub-question, a verb that is no progress, an unknown module.
+      batch.push({ ...answered(l, modules[0], 1), context: { contextActivities: { parent: [{ id: activity(modules[0].id) }] } } } as never)
+      batch.push({ ...answered(l, modules[0], 1), verb: VERB('interacted') })
+      batch.push({ ...answered(l, modules[0], 1), object: { objectType: 'Activity', id: activity(999999) } })
+      expect((await send(l, batch)).status).toBe(200)
+    }
+    const before = await Promise.all(learners.map(moduleRows))
+    const progressBefore = await Promise.all(ids.map(async (id) => (await enrollment(id)).progress))
+
+    const log: string[] = []
+    const result = await rebuildProgress(t.payload, { course: c.id, log: (line) => log.push(line) })
+    expect(result.modules).toBe(6)
+    expect(log.length).toBeGreaterThan(0)
+    expect(await Promise.all(learners.map(moduleRows))).toEqual(before)
+    expect(await Promise.all(ids.map(async (id) => (await enrollment(id)).progress))).toEqual(progressBefore)
+
+    // And from nothing: rows wiped, progress zeroed, the rebuild of every course brings both back.
+    await t.payload.db.deleteMany({ collection: 'module-progress', where: { course: { equals: c.id } } } as never)
+    for (const id of ids) await t.payload.update({ collection: 'enrollments', id, data: { progress: 0 } as never, overrideAccess: true })
+    await rebuildProgress(t.payload)
+    expect(await Promise.all(learners.map(moduleRows))).toEqual(before)
+    expect(await Promise.all(ids.map(async (id) => (await enrollment(id)).progress))).toEqual(progressBefore)
+  })
+})
+
+describe('access', () => {
+  it('learners read their own module rows and nobody writes them through the API', async () => {
+    const { course: c, modules } = await course(['quiz'])
+    const mine = await newLearner()
+    const other = await newLearner()
+    await enrol(mine, c.id)
+    await send(mine, answered(mine, modules[0], 1))
+    const own = await request(t.app).get('/api/module-progress').set('Authorization', `JWT ${mine.token}`)
+    expect(own.status).toBe(200)
+    expect(own.body.docs.length).toBe(1)
+    const theirs = await request(t.app).get(`/api/module-progress?where[learner][equals]=${mine.id}`).set('Authorization', `JWT ${other.token}`)
+    expect(theirs.body.docs).toHaveLength(0)
+    const forged = await request(t.app).post('/api/module-progress').set('Authorization', `JWT ${mine.token}`).send({ key: 'x', learner: mine.id, course: c.id, module: modules[0].id, attempts: 9, scoredAttempts: 0 })
+    expect(forged.status).toBe(403)
+  })
+})
