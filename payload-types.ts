@@ -74,8 +74,11 @@ export interface Config {
     completions: Completion;
     users: User;
     organizations: Organization;
+    'h5p-library-installs': H5PLibraryInstall;
+    'h5p-libraries': H5PLibrary;
     'h5p-packages': H5PPackage;
     'xapi-statements': XapiStatement;
+    'module-progress': ModuleProgress;
     'credit-records': CreditRecord;
     'course-mappings': CourseMapping;
     'credit-webhooks': CreditWebhook;
@@ -95,8 +98,11 @@ export interface Config {
     completions: CompletionsSelect<false> | CompletionsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     organizations: OrganizationsSelect<false> | OrganizationsSelect<true>;
+    'h5p-library-installs': H5PLibraryInstallsSelect<false> | H5PLibraryInstallsSelect<true>;
+    'h5p-libraries': H5PLibrariesSelect<false> | H5PLibrariesSelect<true>;
     'h5p-packages': H5PPackagesSelect<false> | H5PPackagesSelect<true>;
     'xapi-statements': XapiStatementsSelect<false> | XapiStatementsSelect<true>;
+    'module-progress': ModuleProgressSelect<false> | ModuleProgressSelect<true>;
     'credit-records': CreditRecordsSelect<false> | CreditRecordsSelect<true>;
     'course-mappings': CourseMappingsSelect<false> | CourseMappingsSelect<true>;
     'credit-webhooks': CreditWebhooksSelect<false> | CreditWebhooksSelect<true>;
@@ -120,6 +126,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      reevaluateCourseProgress: TaskReevaluateCourseProgress;
       issueCreditRecord: TaskIssueCreditRecord;
       deliverCreditWebhook: TaskDeliverCreditWebhook;
       notifyLearnerOfCredit: TaskNotifyLearnerOfCredit;
@@ -274,7 +281,14 @@ export interface Organization {
  */
 export interface User {
   id: number;
+  /**
+   * Shown on the platform, the user’s to edit; credit records use the official name
+   */
   name: string;
+  /**
+   * The name on credit records and transcripts; set by an administrator or a registrar of the home university
+   */
+  officialName?: string | null;
   roles: ('admin' | 'author' | 'reviewer' | 'mentor' | 'student' | 'registrar' | 'organizer')[];
   organization?: (number | null) | Organization;
   studentNumber?: string | null;
@@ -422,6 +436,64 @@ export interface Completion {
   createdAt: string;
 }
 /**
+ * Upload a trusted .h5p package to install or upgrade the H5P libraries it carries (administrators only)
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "h5p-library-installs".
+ */
+export interface H5PLibraryInstall {
+  id: number;
+  note?: string | null;
+  installedBy?: (number | null) | User;
+  libraries?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "h5p-libraries".
+ */
+export interface H5PLibrary {
+  id: number;
+  key: string;
+  machineName: string;
+  majorVersion: number;
+  minorVersion: number;
+  patchVersion: number;
+  title?: string | null;
+  runnable?: boolean | null;
+  dependencies?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  installedFrom?: (number | null) | H5PLibraryInstall;
+  url?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "xapi-statements".
  */
@@ -451,6 +523,27 @@ export interface XapiStatement {
     | number
     | boolean
     | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "module-progress".
+ */
+export interface ModuleProgress {
+  id: number;
+  key: string;
+  learner: number | User;
+  course: number | Course;
+  module: number | Module;
+  attempts: number;
+  scoredAttempts: number;
+  bestScore?: number | null;
+  lastScore?: number | null;
+  lastScoreAt?: string | null;
+  scoreSum?: number | null;
+  firstDoneAt?: string | null;
+  lastAttemptAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -540,6 +633,9 @@ export interface CreditWebhook {
    * Filled with the registrar’s university on create
    */
   university: number | Organization;
+  /**
+   * Not a loopback, private, link-local or other internal address (the platform administrator can allow a campus network with WEBHOOK_ALLOWED_NETWORKS)
+   */
   url: string;
   /**
    * Verifies the X-LianPei-Signature header
@@ -635,7 +731,12 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'issueCreditRecord' | 'deliverCreditWebhook' | 'notifyLearnerOfCredit';
+        taskSlug:
+          | 'inline'
+          | 'reevaluateCourseProgress'
+          | 'issueCreditRecord'
+          | 'deliverCreditWebhook'
+          | 'notifyLearnerOfCredit';
         taskID: string;
         input?:
           | {
@@ -668,7 +769,9 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'issueCreditRecord' | 'deliverCreditWebhook' | 'notifyLearnerOfCredit') | null;
+  taskSlug?:
+    | ('inline' | 'reevaluateCourseProgress' | 'issueCreditRecord' | 'deliverCreditWebhook' | 'notifyLearnerOfCredit')
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -711,12 +814,24 @@ export interface PayloadLockedDocument {
         value: number | Organization;
       } | null)
     | ({
+        relationTo: 'h5p-library-installs';
+        value: number | H5PLibraryInstall;
+      } | null)
+    | ({
+        relationTo: 'h5p-libraries';
+        value: number | H5PLibrary;
+      } | null)
+    | ({
         relationTo: 'h5p-packages';
         value: number | H5PPackage;
       } | null)
     | ({
         relationTo: 'xapi-statements';
         value: number | XapiStatement;
+      } | null)
+    | ({
+        relationTo: 'module-progress';
+        value: number | ModuleProgress;
       } | null)
     | ({
         relationTo: 'credit-records';
@@ -895,6 +1010,7 @@ export interface CompletionsSelect<T extends boolean = true> {
  */
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
+  officialName?: T;
   roles?: T;
   organization?: T;
   studentNumber?: T;
@@ -943,6 +1059,44 @@ export interface OrganizationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "h5p-library-installs_select".
+ */
+export interface H5PLibraryInstallsSelect<T extends boolean = true> {
+  note?: T;
+  installedBy?: T;
+  libraries?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "h5p-libraries_select".
+ */
+export interface H5PLibrariesSelect<T extends boolean = true> {
+  key?: T;
+  machineName?: T;
+  majorVersion?: T;
+  minorVersion?: T;
+  patchVersion?: T;
+  title?: T;
+  runnable?: T;
+  dependencies?: T;
+  installedFrom?: T;
+  url?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "h5p-packages_select".
  */
 export interface H5PPackagesSelect<T extends boolean = true> {
@@ -985,6 +1139,26 @@ export interface XapiStatementsSelect<T extends boolean = true> {
   stored?: T;
   contentHash?: T;
   statement?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "module-progress_select".
+ */
+export interface ModuleProgressSelect<T extends boolean = true> {
+  key?: T;
+  learner?: T;
+  course?: T;
+  module?: T;
+  attempts?: T;
+  scoredAttempts?: T;
+  bestScore?: T;
+  lastScore?: T;
+  lastScoreAt?: T;
+  scoreSum?: T;
+  firstDoneAt?: T;
+  lastAttemptAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1154,6 +1328,16 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskReevaluateCourseProgress".
+ */
+export interface TaskReevaluateCourseProgress {
+  input: {
+    course: string;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

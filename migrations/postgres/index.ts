@@ -1,6 +1,7 @@
 import * as migration_20261123_122408_initial from './20261123_122408_initial';
 import * as migration_20261123_133728_feed_status_index from './20261123_133728_feed_status_index';
 import * as migration_20261123_143000_credit_records_fillfactor from './20261123_143000_credit_records_fillfactor';
+import * as migration_20261127_102355_h5p_libraries_module_progress_official_name from './20261127_102355_h5p_libraries_module_progress_official_name';
 
 export const migrations = [
   {
@@ -11,11 +12,16 @@ export const migrations = [
   {
     up: migration_20261123_133728_feed_status_index.up,
     down: migration_20261123_133728_feed_status_index.down,
-    name: '20261123_133728_feed_status_index'
+    name: '20261123_133728_feed_status_index',
   },
   {
     up: migration_20261123_143000_credit_records_fillfactor.up,
     down: migration_20261123_143000_credit_records_fillfactor.down,
-    name: '20261123_143000_credit_records_fillfactor'
+    name: '20261123_143000_credit_records_fillfactor',
+  },
+  {
+    up: migration_20261127_102355_h5p_libraries_module_progress_official_name.up,
+    down: migration_20261127_102355_h5p_libraries_module_progress_official_name.down,
+    name: '20261127_102355_h5p_libraries_module_progress_official_name'
   },
 ];

@@ -1,5 +1,6 @@
 import * as migration_20261123_122406_initial from './20261123_122406_initial';
 import * as migration_20261123_133725_feed_status_index from './20261123_133725_feed_status_index';
+import * as migration_20261127_102351_h5p_libraries_module_progress_official_name from './20261127_102351_h5p_libraries_module_progress_official_name';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261123_133725_feed_status_index.up,
     down: migration_20261123_133725_feed_status_index.down,
-    name: '20261123_133725_feed_status_index'
+    name: '20261123_133725_feed_status_index',
+  },
+  {
+    up: migration_20261127_102351_h5p_libraries_module_progress_official_name.up,
+    down: migration_20261127_102351_h5p_libraries_module_progress_official_name.down,
+    name: '20261127_102351_h5p_libraries_module_progress_official_name'
   },
 ];

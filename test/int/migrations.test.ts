@@ -41,3 +41,44 @@ describe('migrations', () => {
     expect(rows[0].reloptions).toContain('fillfactor=70')
   })
 })
+
+describe('the migration to per-module progress and official names', () => {
+  it('fills both from the data already there', async () => {
+    const kind = process.env.TEST_POSTGRES_URL ? 'postgres' : 'sqlite'
+    const migration = (await import(
+      kind === 'postgres'
+        ? '../../migrations/postgres/20261127_102355_h5p_libraries_module_progress_official_name'
+        : '../../migrations/sqlite/20261127_102351_h5p_libraries_module_progress_official_name'
+    )) as { backfill: (args: unknown) => Promise<void> }
+    const { payload } = t
+    const org = await payload.create({ collection: 'organizations', data: { kind: 'university', name: '回填大学', code: '10002' }, overrideAccess: true })
+    const learner = await payload.create({ collection: 'users', data: { email: 'backfill@test.lianpei', password: 'x-password-1', name: '王小明', roles: ['student'], organization: org.id }, overrideAccess: true })
+    const course = await payload.create({
+      collection: 'courses',
+      data: { title: '回填课程', code: 'MIG-2', organization: org.id, credits: 1, creditCategory: 'course', grading: { scheme: 'percentage' }, _status: 'published' },
+      overrideAccess: true,
+    })
+    const module = await payload.create({ collection: 'modules', data: { course: course.id, title: '测验', order: 1, kind: 'quiz' } as never, overrideAccess: true })
+    // As an older version left them: statements with no module rows, users with no official name.
+    for (const [i, scaled] of [0.5, 0.9, 0.7].entries()) {
+      await payload.create({
+        collection: 'xapi-statements' as never,
+        data: {
+          statementId: `00000000-0000-4000-8000-00000000000${i}`, learner: learner.id, verb: 'http://adlnet.gov/expapi/verbs/answered', activityId: `https://x/modules/${module.id}`,
+          module: module.id, course: course.id, scoreScaled: scaled, subStatement: false, timestamp: new Date(Date.UTC(2026, 0, 1, i)).toISOString(), stored: new Date().toISOString(), statement: {},
+        } as never,
+        overrideAccess: true,
+      })
+    }
+    await payload.db.deleteMany({ collection: 'module-progress', where: {} } as never)
+    await payload.db.updateOne({ collection: 'users', id: learner.id, data: { officialName: null } } as never)
+
+    await migration.backfill({ db: (payload.db as unknown as { drizzle: unknown }).drizzle, payload, req: {} })
+
+    const user = await payload.findByID({ collection: 'users', id: learner.id, overrideAccess: true, depth: 0 })
+    expect((user as { officialName?: string }).officialName).toBe('王小明')
+    const { docs } = await payload.find({ collection: 'module-progress' as never, where: { learner: { equals: learner.id } }, overrideAccess: true, depth: 0 })
+    expect(docs).toHaveLength(1)
+    expect(docs[0]).toMatchObject({ attempts: 3, scoredAttempts: 3, bestScore: 90, lastScore: 70 })
+  })
+})
