@@ -9,6 +9,7 @@ export const OPEN_COURSE_SLUGS = {
 
 export const OPEN_COURSE_TASKS = {
   reevaluateCourse: 'reevaluateCourseProgress',
+  completeCourse: 'completeCourse',
 } as const
 
 /** Where extracted content, installed libraries and the player are served. */

@@ -12,6 +12,7 @@ import { createH5PLibraryInstallsCollection } from './collections/H5PLibraryInst
 import { createH5PPackagesCollection } from './collections/H5PPackages'
 import { createModuleProgressCollection } from './collections/ModuleProgress'
 import { createXapiStatementsCollection } from './collections/XapiStatements'
+import { completeCourseTask } from './tasks/completeCourse'
 import { reevaluateCourseProgressTask } from './tasks/reevaluateCourseProgress'
 import { catalogueEndpoint } from './endpoints/catalogue'
 import { getStatementsEndpoint, postStatementsEndpoint } from './endpoints/statements'
@@ -43,7 +44,7 @@ export const openCoursesPlugin =
         createModuleProgressCollection(),
       ],
       endpoints: [...(incoming.endpoints ?? []), catalogueEndpoint, postStatementsEndpoint, getStatementsEndpoint],
-      jobs: { ...incoming.jobs, tasks: [...(incoming.jobs?.tasks ?? []), reevaluateCourseProgressTask] },
+      jobs: { ...incoming.jobs, tasks: [...(incoming.jobs?.tasks ?? []), reevaluateCourseProgressTask, completeCourseTask] },
     }
     config = addStaticRoute(config, { path: H5P_ROUTES.content, dir: path.resolve(options.dataDir, 'h5p'), setHeaders: isolateServedFile })
     config = addStaticRoute(config, { path: H5P_ROUTES.libraries, dir: path.resolve(options.dataDir, 'h5p-libraries'), setHeaders: isolateServedFile })

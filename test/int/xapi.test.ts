@@ -155,6 +155,8 @@ describe('progress and completion', () => {
     expect((await post(statement({ object: { id: activity(h5p.id) }, verb: VERB('answered'), result: { score: { raw: 9, min: 0, max: 10 }, completion: true, success: true } }))).status).toBe(200)
     enrollment = await t.payload.findByID({ collection: 'enrollments', id: enrollmentId, overrideAccess: true })
     expect(enrollment.progress).toBe(100)
+    await runJobs(t.payload)
+    enrollment = await t.payload.findByID({ collection: 'enrollments', id: enrollmentId, overrideAccess: true })
     expect(enrollment.status).toBe('completed')
     expect((await post(statement({ object: { id: activity(h5p.id) }, verb: VERB('completed'), result: { score: { scaled: 1 }, completion: true } }))).status).toBe(200)
     const completions = await t.payload.find({ collection: 'completions', where: { key: { equals: `${learner.id}:courses:${course.id}` } }, overrideAccess: true })

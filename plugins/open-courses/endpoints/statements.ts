@@ -4,7 +4,7 @@ import { CORE } from '../../../collections/slugs'
 import { userHasRole } from '../../../src/access'
 import { errorResponse } from '../../../src/errors'
 import { OPEN_COURSE_SLUGS } from '../constants'
-import { completeCourses, evaluateTouched, moduleWrites } from '../progress/applyProgress'
+import { evaluateTouched, moduleWrites, queueCompletions } from '../progress/applyProgress'
 import { courseDefinitions } from '../progress/courseDefinitions'
 import { countsForModule, percentOf } from '../progress/countsForModule'
 import type { ModuleEvent } from '../progress/moduleProgressStore'
@@ -23,7 +23,7 @@ const newStore = (payload: Payload) =>
   createStatementStore(payload, {
     writes: (exec, events: ModuleEvent[]) => moduleWrites(payload, exec, events),
     within: (exec, events: ModuleEvent[]) => evaluateTouched(payload, exec, events),
-    after: (completed) => completeCourses(payload, completed),
+    after: (completed) => queueCompletions(payload, completed),
   })
 const stores = new WeakMap<Payload, ReturnType<typeof newStore>>()
 const storeOf = (payload: Payload) => {

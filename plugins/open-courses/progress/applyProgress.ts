@@ -1,16 +1,18 @@
 /**
  * From statements that count to an enrolment's progress and the course's completion: the batch's
  * events update the per-module rows, then each touched learner × course is evaluated once from
- * those rows, inside the batch's transaction. Completing a course (the `completions` row the
- * credits plugin issues from, and the enrolment's status) happens after the commit, through the
- * Local API, so that its hooks run; the completions table's unique key makes it once.
+ * those rows. Completing a course (the `completions` row the credits plugin issues from, and the
+ * enrolment's status) goes through the Local API, so that its hooks run, and through the jobs
+ * queue when ingest finds it: durable, retried, and off the statements' path. The completions
+ * table's unique key makes it once.
  */
 import type { Payload, PayloadRequest } from 'payload'
 import { CORE } from '../../../collections/slugs'
+import { OPEN_COURSE_TASKS } from '../constants'
 import { isUniqueViolation } from '../../../src/errors'
 import { courseDefinitions, type CourseDefinition } from './courseDefinitions'
 import { type CourseEvaluation, evaluateCourseProgress } from './evaluateCourseProgress'
-import { enrollmentKey, type EnrollmentState, type Executor, foldEvents, type ModuleEvent, moduleProgressStore } from './moduleProgressStore'
+import { enrollmentKey, type EnrollmentState, type Executor, foldEvents, type ModuleEvent, moduleProgressStore, writeAtomically } from './moduleProgressStore'
 
 type Id = number | string
 
@@ -24,7 +26,9 @@ export type CourseCompleted = { learner: Id; course: CourseDefinition; evaluatio
 export async function evaluateEnrollments(payload: Payload, exec: Executor, pairs: Array<{ learner: Id; course: Id }>, mode: 'raise' | 'exact'): Promise<CourseCompleted[]> {
   const store = moduleProgressStore(payload)
   const enrollments = await store.lockEnrollments(exec, pairs.map((p) => enrollmentKey(p.learner, p.course)))
-  const enrolled = pairs.filter((p) => enrollments.has(enrollmentKey(p.learner, p.course)))
+  // Raising cannot move an enrolment that is complete at 100 %: it needs no evaluation.
+  const settled = (e: EnrollmentState | undefined) => e !== undefined && mode === 'raise' && e.status === 'completed' && e.progress >= 100
+  const enrolled = pairs.filter((p) => enrollments.has(enrollmentKey(p.learner, p.course)) && !settled(enrollments.get(enrollmentKey(p.learner, p.course))))
   const states = await store.readStates(exec, enrolled)
   const completed: CourseCompleted[] = []
   for (const pair of enrolled) {
@@ -50,7 +54,11 @@ export async function evaluateTouched(payload: Payload, exec: Executor, events: 
   return pairs.size === 0 ? [] : evaluateEnrollments(payload, exec, [...pairs.values()], 'raise')
 }
 
-/** After the commit: one completion per learner × course, and the enrolment marked completed. */
+/**
+ * After the commit: one completion per learner × course, then the enrolment marked completed (a
+ * plain update: the enrolments' hooks concern creating one). If writing the completion fails, the
+ * enrolment stays active and the next statement tries again.
+ */
 export async function completeCourses(payload: Payload, done: CourseCompleted[], req?: Partial<PayloadRequest>): Promise<void> {
   for (const { learner, course, evaluation, enrollment } of done) {
     const completedAt = new Date().toISOString()
@@ -72,6 +80,30 @@ export async function completeCourses(payload: Payload, done: CourseCompleted[],
       // Another process completed the course first: the unique key kept it to one.
       if (!isUniqueViolation(error, 'key')) throw error
     }
-    await payload.update({ collection: CORE.enrollments, id: enrollment.id, data: { status: 'completed', completedAt, progress: 100 }, overrideAccess: true, depth: 0, req })
+    await writeAtomically(payload, () => [], (exec) => moduleProgressStore(payload).markCompleted(exec, enrollment.key, completedAt), req)
   }
+}
+
+/** Courses completed by ingest: queued once per learner × course and process, for a minute. */
+const queued = new WeakMap<Payload, Map<string, number>>()
+const REQUEUE_AFTER_MS = 60_000
+
+export async function queueCompletions(payload: Payload, done: CourseCompleted[]): Promise<void> {
+  let recent = queued.get(payload)
+  if (!recent) queued.set(payload, (recent = new Map()))
+  const now = Date.now()
+  for (const [key, at] of recent) if (now - at > REQUEUE_AFTER_MS) recent.delete(key)
+  for (const { learner, course } of done) {
+    const key = enrollmentKey(learner, course.id)
+    if (recent.has(key)) continue
+    recent.set(key, now)
+    await payload.jobs.queue({ task: OPEN_COURSE_TASKS.completeCourse as never, input: { learner: String(learner), course: String(course.id) } as never })
+  }
+}
+
+/** The job: evaluates the learner's course again and completes it if the rule is met. */
+export async function completeCourseOf(payload: Payload, learner: Id, course: Id, req?: Partial<PayloadRequest>): Promise<boolean> {
+  const done = await writeAtomically(payload, () => [], (exec) => evaluateEnrollments(payload, exec, [{ learner, course }], 'raise'), req)
+  await completeCourses(payload, done, req)
+  return done.length > 0
 }

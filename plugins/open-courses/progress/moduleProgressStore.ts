@@ -82,25 +82,26 @@ export function foldEvents(events: ModuleEvent[]): ModuleDelta[] {
 }
 
 /**
- * Commits `writes` atomically, then runs `then`.
- * - PostgreSQL: one transaction (the request's own, in a job) holds both, so `then` reads what
- *   the writes did and its locks order concurrent processes.
+ * Commits `writes` atomically, then runs `then`; resolves once the writes are committed, with
+ * what `then` will answer.
+ * - PostgreSQL: one transaction (the request's own, in a job) holds both, so that `then` reads
+ *   what the writes did and its locks order concurrent processes; it resolves after the commit.
  * - SQLite: Payload's adapter runs without transactions on one connection. libSQL executes a
- *   batch synchronously between BEGIN and COMMIT, so nothing else in the process interleaves, and
- *   `then` follows on the same connection; the writers of these rows (ingest's flushes, the
- *   re-evaluation job) are serialised in the process.
+ *   batch synchronously between BEGIN and COMMIT, so nothing else in the process interleaves;
+ *   `then` follows on the same connection, after the commit, and the caller need not wait for it:
+ *   a later batch can only commit after this one, so its `then` sees this one's rows too.
  * - MongoDB (untested here): the writes are thunks, run in order.
  */
-export async function writeAtomically<T>(payload: Payload, writes: (exec: Executor) => unknown[], then: (exec: Executor) => Promise<T>, req?: Partial<PayloadRequest>): Promise<T> {
+export async function commitThen<T>(payload: Payload, writes: (exec: Executor) => unknown[], then: (exec: Executor) => Promise<T>, req?: Partial<PayloadRequest>): Promise<{ result: Promise<T> }> {
   const db = sqlAdapterOf(payload)
   if (!db) {
     for (const write of writes(null)) await (write as () => Promise<unknown>)()
-    return then(null)
+    return { result: then(null) }
   }
   if (db.name === 'sqlite') {
     const queries = writes(db.drizzle)
     if (queries.length > 0) await db.drizzle.batch(queries)
-    return then(db.drizzle)
+    return { result: then(db.drizzle) }
   }
   const id = req?.transactionID ? await req.transactionID : undefined
   const session = id === undefined ? undefined : (payload.db as unknown as { sessions?: Record<string, { db: Executor }> }).sessions?.[String(id)]
@@ -108,8 +109,13 @@ export async function writeAtomically<T>(payload: Payload, writes: (exec: Execut
     for (const query of writes(tx)) await query
     return then(tx)
   }
-  return session ? work(session.db) : db.drizzle.transaction(work)
+  const result: T = session ? await work(session.db) : await db.drizzle.transaction(work)
+  return { result: Promise.resolve(result) }
 }
+
+/** commitThen, waiting for `then` as well. */
+export const writeAtomically = async <T>(payload: Payload, writes: (exec: Executor) => unknown[], then: (exec: Executor) => Promise<T>, req?: Partial<PayloadRequest>): Promise<T> =>
+  (await commitThen(payload, writes, then, req)).result
 
 export function createModuleProgressStore(payload: Payload) {
   const db = sqlAdapterOf(payload)
@@ -247,6 +253,16 @@ export function createModuleProgressStore(payload: Payload) {
     await mongoModel(payload, CORE.enrollments).updateOne({ key, progress: guard }, { $set: { progress, updatedAt: new Date(now) } })
   }
 
+  /** An active enrolment marked completed, after its completion was written. */
+  async function markCompleted(exec: Executor, key: string, at: string): Promise<void> {
+    if (db) {
+      const t = db.tables[ENROLLMENTS_TABLE]
+      await exec.update(t).set({ status: 'completed', completedAt: at, progress: 100, updatedAt: at }).where(sql`${t.key} = ${key} and ${t.status} = 'active'`)
+      return
+    }
+    await mongoModel(payload, CORE.enrollments).updateOne({ key, status: 'active' }, { $set: { status: 'completed', completedAt: new Date(at), progress: 100, updatedAt: new Date(at) } })
+  }
+
   /** The write that removes the rows of one course, or all: a rebuild starts from nothing. */
   function clearWrites(exec: Executor, course?: Id): unknown[] {
     if (db) {
@@ -256,7 +272,7 @@ export function createModuleProgressStore(payload: Payload) {
     return [() => mongoModel(payload, OPEN_COURSE_SLUGS.moduleProgress).deleteMany(course === undefined ? {} : { course })]
   }
 
-  return { deltaWrites, readStates, lockEnrollments, writeProgress, clearWrites }
+  return { deltaWrites, readStates, lockEnrollments, writeProgress, markCompleted, clearWrites }
 }
 
 export type ModuleProgressStore = ReturnType<typeof createModuleProgressStore>

@@ -4,7 +4,7 @@
  * is committed at once — one bulk insert and, atomically with it, the batch's own writes (the
  * progress of the modules its statements count for) — then the batch's own work runs, and each
  * waiting request is answered after that, so an acknowledged statement is durable without a
- * commit per statement.
+ * commit per statement. The next batch waits only for the commit, not for that work.
  *
  * SQL databases insert through drizzle into the collection's own table; MongoDB through the
  * adapter's model insertMany (configured, untested here). No Payload hook is skipped that does
@@ -12,13 +12,13 @@
  */
 import type { Payload } from 'payload'
 import { OPEN_COURSE_SLUGS } from '../constants'
-import { type Executor, writeAtomically } from '../progress/moduleProgressStore'
+import { commitThen, type Executor } from '../progress/moduleProgressStore'
 
 export type StatementRow = Record<string, unknown> & { statementId: string }
 
 /** What a batch does besides storing its statements, with what each request handed over beside them. */
 export type BatchWork<E, R> = {
-  /** Writes committed atomically with the statements (see writeAtomically). */
+  /** Writes committed atomically with the statements (see commitThen). */
   writes: (exec: Executor, extras: E[]) => unknown[]
   /** Then, in the same transaction where there is one. */
   within: (exec: Executor, extras: E[]) => Promise<R>
@@ -47,21 +47,24 @@ export function createStatementStore<E, R>(payload: Payload, work: BatchWork<E, 
   let timer: NodeJS.Timeout | undefined
   let flushing = Promise.resolve()
 
-  async function insert(waiters: Waiter<E>[]): Promise<void> {
+  /**
+   * Commits the waiters' rows and writes; resolves at the commit, with the promise of the rest
+   * (`within` where it runs after the commit, then `after`), which the next batch does not wait for.
+   */
+  async function commit(waiters: Waiter<E>[]): Promise<{ rest: Promise<void> }> {
     const now = new Date().toISOString()
     const stamped = waiters.flatMap((w) => w.rows).map((r) => ({ ...r, createdAt: now, updatedAt: now }))
     const db = payload.db as unknown as { drizzle?: any; tables?: Record<string, any>; collections?: Record<string, any> }
     const extras = waiters.flatMap((w) => w.extras)
-    const result = await writeAtomically(
+    const { result } = await commitThen(
       payload,
       (exec) => [exec ? exec.insert(db.tables![TABLE]).values(stamped) : () => db.collections![OPEN_COURSE_SLUGS.xapiStatements].insertMany(stamped), ...work.writes(exec, extras)],
       (exec) => work.within(exec, extras),
     )
-    try {
-      await work.after(result)
-    } catch (error) {
+    const rest = result.then(work.after).catch((error) => {
       payload.logger.error({ err: error }, 'xAPI: work after a committed batch failed; the statements are stored')
-    }
+    })
+    return { rest }
   }
 
   async function flush(): Promise<void> {
@@ -76,15 +79,15 @@ export function createStatementStore<E, R>(payload: Payload, work: BatchWork<E, 
     if (queue.length > 0) schedule()
     if (batch.length === 0) return
     try {
-      await insert(batch)
-      for (const w of batch) w.resolve()
+      const { rest } = await commit(batch)
+      void rest.then(() => batch.forEach((w) => w.resolve()))
     } catch {
       // One request's rows broke the batch (a duplicate id): commit the others one request at a
-      // time, and fail only the one at fault; its transaction rolled back its progress too.
+      // time, and fail only the one at fault; its progress was rolled back with its rows.
       for (const w of batch) {
         try {
-          await insert([w])
-          w.resolve()
+          const { rest } = await commit([w])
+          void rest.then(() => w.resolve())
         } catch (error) {
           w.reject(isUnique(error) ? new UniqueStatementError((error as Error).message) : error)
         }
