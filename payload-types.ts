@@ -127,6 +127,7 @@ export interface Config {
   jobs: {
     tasks: {
       reevaluateCourseProgress: TaskReevaluateCourseProgress;
+      completeCourse: TaskCompleteCourse;
       issueCreditRecord: TaskIssueCreditRecord;
       deliverCreditWebhook: TaskDeliverCreditWebhook;
       notifyLearnerOfCredit: TaskNotifyLearnerOfCredit;
@@ -734,6 +735,7 @@ export interface PayloadJob {
         taskSlug:
           | 'inline'
           | 'reevaluateCourseProgress'
+          | 'completeCourse'
           | 'issueCreditRecord'
           | 'deliverCreditWebhook'
           | 'notifyLearnerOfCredit';
@@ -770,7 +772,14 @@ export interface PayloadJob {
       }[]
     | null;
   taskSlug?:
-    | ('inline' | 'reevaluateCourseProgress' | 'issueCreditRecord' | 'deliverCreditWebhook' | 'notifyLearnerOfCredit')
+    | (
+        | 'inline'
+        | 'reevaluateCourseProgress'
+        | 'completeCourse'
+        | 'issueCreditRecord'
+        | 'deliverCreditWebhook'
+        | 'notifyLearnerOfCredit'
+      )
     | null;
   queue?: string | null;
   waitUntil?: string | null;
@@ -1335,6 +1344,17 @@ export interface CollectionsWidget {
  */
 export interface TaskReevaluateCourseProgress {
   input: {
+    course: string;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskCompleteCourse".
+ */
+export interface TaskCompleteCourse {
+  input: {
+    learner: string;
     course: string;
   };
   output?: unknown;

@@ -82,6 +82,8 @@ export const Users: CollectionConfig = {
     // (field access below, and onlyYourOwnPassword).
     update: or(isAdmin, self('id'), ownOrganization('homeUniversity', 'registrar')),
     delete: isAdmin,
+    // Payload lets any signed-in user unlock any account, which would undo the login lockout.
+    unlock: isAdmin,
   },
   hooks: {
     beforeOperation: [onlyYourOwnPassword],

@@ -175,3 +175,16 @@ describe('who may change it', () => {
     expect(me.body.user?.id).toBe(r.id)
   })
 })
+
+describe('login lockout', () => {
+  it('only an administrator may unlock an account that too many failed logins locked', async () => {
+    const victim = await createUser(t.payload, ['student'], uniA, { homeUniversity: uniA })
+    await t.payload.db.updateOne({ collection: 'users', id: victim.id, data: { loginAttempts: 5, lockUntil: new Date(Date.now() + 600_000).toISOString() } } as never)
+    const registrarTry = await as(t.app, registrarA.token).post('/api/users/unlock').send({ email: victim.email })
+    expect(registrarTry.status).toBe(403)
+    expect((await read(victim.id)).lockUntil).toBeTruthy()
+    const adminTry = await as(t.app, adminToken).post('/api/users/unlock').send({ email: victim.email })
+    expect(adminTry.status).toBe(200)
+    expect((await read(victim.id)).lockUntil ?? null).toBeNull()
+  })
+})
