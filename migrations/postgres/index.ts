@@ -2,6 +2,7 @@ import * as migration_20261123_122408_initial from './20261123_122408_initial';
 import * as migration_20261123_133728_feed_status_index from './20261123_133728_feed_status_index';
 import * as migration_20261123_143000_credit_records_fillfactor from './20261123_143000_credit_records_fillfactor';
 import * as migration_20261127_102355_h5p_libraries_module_progress_official_name from './20261127_102355_h5p_libraries_module_progress_official_name';
+import * as migration_20261127_112429_complete_course_task from './20261127_112429_complete_course_task';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261127_102355_h5p_libraries_module_progress_official_name.up,
     down: migration_20261127_102355_h5p_libraries_module_progress_official_name.down,
-    name: '20261127_102355_h5p_libraries_module_progress_official_name'
+    name: '20261127_102355_h5p_libraries_module_progress_official_name',
+  },
+  {
+    up: migration_20261127_112429_complete_course_task.up,
+    down: migration_20261127_112429_complete_course_task.down,
+    name: '20261127_112429_complete_course_task'
   },
 ];

@@ -34,6 +34,14 @@ describe('migrations', () => {
     expect(course.id).toBeDefined()
   })
 
+  it('let every task of the config be queued', async () => {
+    for (const task of t.payload.config.jobs.tasks ?? []) {
+      const job = (await t.payload.jobs.queue({ task: task.slug as never, input: {} as never })) as { id: number | string }
+      expect(job.id, task.slug).toBeDefined()
+      await t.payload.delete({ collection: 'payload-jobs', id: job.id, overrideAccess: true })
+    }
+  })
+
   // SQLite has no fill factor.
   it.skipIf(!process.env.TEST_POSTGRES_URL)('leave room on PostgreSQL pages for in-place status updates', async () => {
     const pool = (t.payload.db as unknown as { pool: { query: (q: string) => Promise<{ rows: Array<{ reloptions: string[] | null }> }> } }).pool

@@ -161,6 +161,38 @@ describe('the enrolment decides', () => {
   })
 })
 
+describe('activation and completions recorded by hand', () => {
+  it('activating a pending enrolment whose course a completion already records keeps the activation and that one completion', async () => {
+    const { course: c, modules } = await course(['quiz', 'lesson'], { minAverageScore: 0, scorePolicy: 'best' })
+    await t.payload.update({ collection: 'courses', id: c.id, data: { enrollment: { mode: 'approval' } } as never, overrideAccess: true })
+    const learner = await newLearner()
+    const id = await enrol(learner, c.id)
+    expect((await enrollment(id)).status).toBe('pending')
+    for (const m of modules) expect((await send(learner, answered(learner, m, 0.9))).status).toBe(200)
+    const admin = await createUser(t.payload, ['admin'], org)
+    const adminToken = await login(t.app, admin.email)
+    const byHand = await request(t.app).post('/api/completions').set('Authorization', `JWT ${adminToken}`).send({ learner: learner.id, source: { relationTo: 'courses', value: c.id }, score: 88 })
+    expect(byHand.status, JSON.stringify(byHand.body)).toBe(201)
+    const activate = await request(t.app).patch(`/api/enrollments/${id}`).set('Authorization', `JWT ${adminToken}`).send({ status: 'active' })
+    expect(activate.status, JSON.stringify(activate.body)).toBe(200)
+    expect((await enrollment(id)).status).toBe('completed')
+    expect(await completionsOf(learner, c.id)).toBe(1)
+  })
+})
+
+describe('modules that move', () => {
+  it('what a learner did in a module counts for the course the module belongs to now', async () => {
+    const { modules: [moving] } = await course(['quiz'])
+    const { course: target } = await course(['lesson'], { minAverageScore: 0, scorePolicy: 'best' })
+    const learner = await newLearner()
+    const id = await enrol(learner, target.id)
+    expect((await send(learner, answered(learner, moving, 0.8))).status).toBe(200)
+    await t.payload.update({ collection: 'modules', id: moving.id, data: { course: target.id } as never, overrideAccess: true })
+    await runJobs(t.payload)
+    expect((await enrollment(id)).progress).toBe(50)
+  })
+})
+
 describe('rule changes', () => {
   it('re-evaluates a course’s enrolments in a job, not in the author’s request', async () => {
     const { course: c, modules } = await course(['quiz', 'quiz'], { minAverageScore: 90, scorePolicy: 'average' })

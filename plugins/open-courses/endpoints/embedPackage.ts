@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import type { Endpoint } from 'payload'
 import { errorResponse } from '../../../src/errors'
 import { H5P_ROUTES, OPEN_COURSE_SLUGS } from '../constants'
@@ -30,13 +31,14 @@ export const embedPackageEndpoint = (options: SanitizedOpenCoursesOptions): Endp
       // which h5p-standalone could not write into.
       embedType: 'div',
     }
+    const nonce = randomBytes(16).toString('base64')
     const html = `<!doctype html>
 <html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<script src="${assets}${H5P_ROUTES.player}/main.bundle.js"></script>
+<script nonce="${nonce}" src="${assets}${H5P_ROUTES.player}/main.bundle.js"></script>
 <style>html,body{margin:0;padding:0;background:transparent}</style>
 </head><body>
 <div id="h5p-container"></div>
-<script>
+<script nonce="${nonce}">
 const player = ${scriptJson(player)};
 const tell = (message) => parent.postMessage(message, '*');
 // h5p-standalone's promise does not settle in div mode, so wait for the H5P core's dispatcher instead.
@@ -58,7 +60,7 @@ new ResizeObserver(() => {
     return new Response(html, {
       headers: {
         'content-type': 'text/html; charset=utf-8',
-        'content-security-policy': playerFrameCsp(["'self'", ...options.frameAncestors]),
+        'content-security-policy': playerFrameCsp(["'self'", ...options.frameAncestors], nonce),
         'cache-control': 'no-store',
       },
     })

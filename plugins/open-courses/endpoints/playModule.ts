@@ -49,6 +49,8 @@ window.addEventListener('message', async (event) => {
   const statement = event.data.statement;
   if (!statement || typeof statement !== 'object' || !statement.verb || !statement.object || typeof statement.object.id !== 'string') return;
   const sub = (statement.object.id.match(/[?&]subContentId=[^&#]+/) || [''])[0].replace('&', '?');
+  // The frame speaks for the content, not for the learner or the clock: the platform sets those.
+  for (const field of ['id', 'timestamp', 'stored', 'authority', 'version']) delete statement[field];
   statement.actor = { objectType: 'Agent', mbox: settings.mbox };
   statement.object.id = settings.activity + sub;
   const response = await fetch('/api/xapi/statements', {

@@ -6,7 +6,7 @@ import { errorResponse } from '../../../src/errors'
 import { OPEN_COURSE_SLUGS } from '../constants'
 import { evaluateTouched, moduleWrites, queueCompletions } from '../progress/applyProgress'
 import { courseDefinitions } from '../progress/courseDefinitions'
-import { countsForModule, percentOf } from '../progress/countsForModule'
+import { attemptTime, countsForModule, percentOf } from '../progress/countsForModule'
 import type { ModuleEvent } from '../progress/moduleProgressStore'
 import { type Statement, statementSchema } from '../xapi/statementSchema'
 import { createStatementStore, type StatementRow, UniqueStatementError } from '../xapi/statementStore'
@@ -73,11 +73,9 @@ export const postStatementsEndpoint: Endpoint = {
     if (new Set(ids).size !== ids.length) return errorResponse(400, 'the same statement id appears twice in this request')
 
     const { payload } = req
-    // Repeated ids are rare: the unique index finds them on insert, and only then do we look.
-    const fresh = statements
-    const moduleIds = [...new Set(fresh.map((s) => MODULE_ACTIVITY.exec(s.object.id)?.[1]).filter(Boolean))] as string[]
+    const moduleIds = [...new Set(statements.map((s) => MODULE_ACTIVITY.exec(s.object.id)?.[1]).filter(Boolean))] as string[]
     const moduleById = await courseDefinitions(payload).modules(moduleIds)
-    for (const s of fresh) {
+    for (const s of statements) {
       const max = moduleById.get(MODULE_ACTIVITY.exec(s.object.id)?.[1] ?? '')?.maxScore
       const score = s.result?.score
       if (typeof max === 'number' && score && ((score.raw ?? 0) > max || (score.max ?? 0) > max)) {
@@ -85,10 +83,11 @@ export const postStatementsEndpoint: Endpoint = {
       }
     }
     const stored = new Date().toISOString()
-    const rows: StatementRow[] = fresh.map((s) => {
+    const rows: StatementRow[] = statements.map((s) => {
       const module = moduleById.get(MODULE_ACTIVITY.exec(s.object.id)?.[1] ?? '')
       const score = s.result?.score
-      const scaled = score?.scaled ?? (score?.raw !== undefined && score.max ? (score.raw - (score.min ?? 0)) / (score.max - (score.min ?? 0)) : undefined)
+      const range = score?.max !== undefined ? score.max - (score.min ?? 0) : 0
+      const scaled = score?.scaled ?? (score?.raw !== undefined && range > 0 ? (score.raw - (score.min ?? 0)) / range : undefined)
       return {
         statementId: s.id as string,
         learner: req.user!.id,
@@ -112,13 +111,15 @@ export const postStatementsEndpoint: Endpoint = {
     for (const r of rows) {
       const module = r.module === null ? undefined : moduleById.get(String(r.module))
       if (module && countsForModule(module.kind, r as never)) {
-        events.set(r.statementId, { learner: r.learner as never, course: module.course, module: module.id, score: percentOf(r.scoreScaled as number | null), at: r.timestamp as string })
+        const at = attemptTime(r.timestamp as string, stored)
+        events.set(r.statementId, { learner: r.learner as never, course: module.course, module: module.id, score: percentOf(r.scoreScaled as number | null), at })
       }
     }
     const eventsOf = (list: StatementRow[]) => list.map((r) => events.get(r.statementId)).filter((e): e is ModuleEvent => e !== undefined)
     try {
       await storeOf(payload).append(rows, eventsOf(rows))
     } catch (error) {
+      // Repeated ids are rare: the unique index finds them on insert, and only then do we look.
       if (!(error instanceof UniqueStatementError)) throw error
       // Some ids exist: the same statement sent again is accepted, different content is a conflict.
       const { docs: existing } = await payload.find({

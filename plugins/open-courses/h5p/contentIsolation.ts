@@ -13,7 +13,7 @@ import type { ServerResponse } from 'node:http'
 export const SERVED_FILE_CSP =
   "sandbox; default-src 'none'; img-src 'self' data: blob:; media-src 'self' blob:; style-src 'self' 'unsafe-inline'; font-src 'self' data:"
 
-export function isolateServedFile(res: ServerResponse, file: string): void {
+export function isolateServedFile(res: ServerResponse): void {
   res.setHeader('Content-Security-Policy', SERVED_FILE_CSP)
   // The player's frame has an opaque origin: its fetches of h5p.json and content.json, and its
   // fonts, are cross-origin requests, and helmet's default would refuse the embedding.
@@ -21,9 +21,19 @@ export function isolateServedFile(res: ServerResponse, file: string): void {
   res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin')
 }
 
-/** The player frame's own document: script, but no same-origin access and no top navigation. */
-export const playerFrameCsp = (frameAncestors: string[]) =>
-  ['sandbox allow-scripts allow-popups allow-popups-to-escape-sandbox allow-forms allow-downloads', `frame-ancestors ${frameAncestors.join(' ')}`].join('; ')
+/**
+ * The player frame's own document: script, but no same-origin access and no top navigation; and
+ * only the scripts the frame itself starts (its nonce) and those they load — h5p-standalone, the
+ * H5P core, the installed libraries — never an inline handler or javascript: URL in content.
+ */
+export const playerFrameCsp = (frameAncestors: string[], nonce: string) =>
+  [
+    'sandbox allow-scripts allow-popups allow-popups-to-escape-sandbox allow-forms allow-downloads',
+    `script-src 'nonce-${nonce}' 'strict-dynamic'`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    `frame-ancestors ${frameAncestors.join(' ')}`,
+  ].join('; ')
 
 /** The attribute on the platform page's <iframe>, the same sandbox as the header. */
 export const PLAYER_FRAME_SANDBOX = 'allow-scripts allow-popups allow-popups-to-escape-sandbox allow-forms allow-downloads'

@@ -29,14 +29,19 @@ export async function evaluateEnrollments(payload: Payload, exec: Executor, pair
   // Raising cannot move an enrolment that is complete at 100 %: it needs no evaluation.
   const settled = (e: EnrollmentState | undefined) => e !== undefined && mode === 'raise' && e.status === 'completed' && e.progress >= 100
   const enrolled = pairs.filter((p) => enrollments.has(enrollmentKey(p.learner, p.course)) && !settled(enrollments.get(enrollmentKey(p.learner, p.course))))
-  const states = await store.readStates(exec, enrolled)
+  const definitions = new Map<string, CourseDefinition | null>()
+  for (const pair of enrolled) {
+    if (!definitions.has(String(pair.course))) definitions.set(String(pair.course), await courseDefinitions(payload).course(pair.course))
+  }
+  const requiredModules = [...definitions.values()].flatMap((c) => (c ? c.required.map((m) => c.modules.get(m)!.id) : []))
+  const states = await store.readStates(exec, [...new Set(enrolled.map((p) => p.learner))], [...new Set(requiredModules)])
   const completed: CourseCompleted[] = []
   for (const pair of enrolled) {
     const key = enrollmentKey(pair.learner, pair.course)
-    const course = await courseDefinitions(payload).course(pair.course)
+    const course = definitions.get(String(pair.course))
     if (!course) continue
     const enrollment = enrollments.get(key)!
-    const evaluation = evaluateCourseProgress(course, states.get(key) ?? new Map())
+    const evaluation = evaluateCourseProgress(course, states.get(String(pair.learner)) ?? new Map())
     if (mode === 'exact' ? evaluation.progress !== enrollment.progress : evaluation.progress > enrollment.progress) {
       await store.writeProgress(exec, key, evaluation.progress, mode)
     }
@@ -55,36 +60,45 @@ export async function evaluateTouched(payload: Payload, exec: Executor, events: 
 }
 
 /**
- * After the commit: one completion per learner × course, then the enrolment marked completed (a
- * plain update: the enrolments' hooks concern creating one). If writing the completion fails, the
- * enrolment stays active and the next statement tries again.
+ * One completion per learner × course, then the enrolment marked completed (a plain update: the
+ * enrolments' hooks concern creating one). If writing the completion fails, the enrolment stays
+ * active and the next evaluation tries again. A completion already there (recorded by hand, or by
+ * another process) is looked for first: within a caller's transaction a unique-key refusal would
+ * abort that transaction, so there it is never provoked, and never swallowed.
  */
 export async function completeCourses(payload: Payload, done: CourseCompleted[], req?: Partial<PayloadRequest>): Promise<void> {
   for (const { learner, course, evaluation, enrollment } of done) {
     const completedAt = new Date().toISOString()
-    try {
-      await payload.create({
-        collection: CORE.completions,
-        data: {
-          learner,
-          source: { relationTo: CORE.courses, value: course.id },
-          score: evaluation.average ?? undefined,
-          completedAt,
-          evidence: { modules: evaluation.modules, scorePolicy: course.scorePolicy },
-        } as never,
-        overrideAccess: true,
-        depth: 0,
-        req,
-      })
-    } catch (error) {
-      // Another process completed the course first: the unique key kept it to one.
-      if (!isUniqueViolation(error, 'key')) throw error
+    const key = `${learner}:${CORE.courses}:${course.id}`
+    const existing = await payload.count({ collection: CORE.completions, where: { key: { equals: key } }, overrideAccess: true, req })
+    if (existing.totalDocs === 0) {
+      try {
+        await payload.create({
+          collection: CORE.completions,
+          data: {
+            learner,
+            source: { relationTo: CORE.courses, value: course.id },
+            score: evaluation.average ?? undefined,
+            completedAt,
+            evidence: { modules: evaluation.modules, scorePolicy: course.scorePolicy },
+          } as never,
+          overrideAccess: true,
+          depth: 0,
+          req,
+        })
+      } catch (error) {
+        // Another process completed the course in between: the unique key kept it to one.
+        if (req?.transactionID || !isUniqueViolation(error, 'key')) throw error
+      }
     }
     await writeAtomically(payload, () => [], (exec) => moduleProgressStore(payload).markCompleted(exec, enrollment.key, completedAt), req)
   }
 }
 
-/** Courses completed by ingest: queued once per learner × course and process, for a minute. */
+/**
+ * Courses completed by ingest: queued once per learner × course and process a minute, remembered
+ * only once queued; a failure is logged and the next statement of that learner queues it again.
+ */
 const queued = new WeakMap<Payload, Map<string, number>>()
 const REQUEUE_AFTER_MS = 60_000
 
@@ -96,8 +110,12 @@ export async function queueCompletions(payload: Payload, done: CourseCompleted[]
   for (const { learner, course } of done) {
     const key = enrollmentKey(learner, course.id)
     if (recent.has(key)) continue
-    recent.set(key, now)
-    await payload.jobs.queue({ task: OPEN_COURSE_TASKS.completeCourse as never, input: { learner: String(learner), course: String(course.id) } as never })
+    try {
+      await payload.jobs.queue({ task: OPEN_COURSE_TASKS.completeCourse as never, input: { learner: String(learner), course: String(course.id) } as never })
+      recent.set(key, now)
+    } catch (error) {
+      payload.logger.error({ err: error, learner, course: course.id }, 'could not queue the completion of a course')
+    }
   }
 }
 

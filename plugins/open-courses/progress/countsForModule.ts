@@ -20,4 +20,10 @@ export function countsForModule(kind: string, s: CountableStatement): boolean {
 }
 
 /** A statement's score on the course's scale, 0–100 (a negative scaled score counts as 0). */
-export const percentOf = (scaled: number | null | undefined): number | null => (typeof scaled === 'number' ? Math.max(0, scaled) * 100 : null)
+export const percentOf = (scaled: number | null | undefined): number | null => (typeof scaled === 'number' && Number.isFinite(scaled) ? Math.max(0, scaled) * 100 : null)
+
+/**
+ * When an attempt happened, for ordering attempts ("last"): the statement's own timestamp, but
+ * never later than when it was stored, so that no statement can claim to be the last for ever.
+ */
+export const attemptTime = (timestamp: string, stored: string): string => (timestamp < stored ? timestamp : stored)

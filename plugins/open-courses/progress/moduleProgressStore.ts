@@ -139,6 +139,8 @@ export function createModuleProgressStore(payload: Payload) {
         .onConflictDoUpdate({
           target: t.key,
           set: {
+            // A module may have moved to another course: the row follows it.
+            course: sql`${excluded('course')}`,
             attempts: sql`${current('attempts')} + ${excluded('attempts')}`,
             scoredAttempts: sql`${current('scoredAttempts')} + ${excluded('scoredAttempts')}`,
             scoreSum: sql`case when ${excluded('scoreSum')} is null then ${current('scoreSum')} else coalesce(${current('scoreSum')}, 0) + ${excluded('scoreSum')} end`,
@@ -183,26 +185,28 @@ export function createModuleProgressStore(payload: Payload) {
     return [bulk]
   }
 
-  /** The per-module rows of these learner × course pairs: O(modules of those courses). */
-  async function readStates(exec: Executor, pairs: Array<{ learner: Id; course: Id }>): Promise<Map<string, Map<string, ModuleState>>> {
+  /**
+   * The rows of these learners in these modules, by learner then module: O(modules of the
+   * courses evaluated). By module, not by the course a row last recorded, as modules may move.
+   */
+  async function readStates(exec: Executor, learners: Id[], modules: Id[]): Promise<Map<string, Map<string, ModuleState>>> {
     const result = new Map<string, Map<string, ModuleState>>()
-    if (pairs.length === 0) return result
-    const learners = [...new Set(pairs.map((p) => p.learner))]
-    const courses = [...new Set(pairs.map((p) => p.course))]
+    if (learners.length === 0 || modules.length === 0) return result
     let rows: Doc[]
     if (db) {
       const t = db.tables[PROGRESS_TABLE]
+      const list = (values: Id[]) => sql.join(values.map((v) => sql`${v}`), sql`, `)
       rows = await exec
-        .select({ learner: t.learner, course: t.course, module: t.module, attempts: t.attempts, scoredAttempts: t.scoredAttempts, bestScore: t.bestScore, lastScore: t.lastScore, scoreSum: t.scoreSum })
+        .select({ learner: t.learner, module: t.module, attempts: t.attempts, scoredAttempts: t.scoredAttempts, bestScore: t.bestScore, lastScore: t.lastScore, scoreSum: t.scoreSum })
         .from(t)
-        .where(sql`${t.learner} in (${sql.join(learners.map((l) => sql`${l}`), sql`, `)}) and ${t.course} in (${sql.join(courses.map((c) => sql`${c}`), sql`, `)})`)
+        .where(sql`${t.learner} in (${list(learners)}) and ${t.module} in (${list(modules)})`)
     } else {
-      rows = await mongoModel(payload, OPEN_COURSE_SLUGS.moduleProgress).find({ learner: { $in: learners }, course: { $in: courses } }).lean()
+      rows = await mongoModel(payload, OPEN_COURSE_SLUGS.moduleProgress).find({ learner: { $in: learners }, module: { $in: modules } }).lean()
     }
     for (const r of rows) {
-      const pair = enrollmentKey(r.learner, r.course)
-      if (!result.has(pair)) result.set(pair, new Map())
-      result.get(pair)!.set(String(r.module), {
+      const learner = String(r.learner)
+      if (!result.has(learner)) result.set(learner, new Map())
+      result.get(learner)!.set(String(r.module), {
         module: String(r.module),
         attempts: Number(r.attempts),
         scoredAttempts: Number(r.scoredAttempts),
@@ -263,13 +267,14 @@ export function createModuleProgressStore(payload: Payload) {
     await mongoModel(payload, CORE.enrollments).updateOne({ key, status: 'active' }, { $set: { status: 'completed', completedAt: new Date(at), progress: 100, updatedAt: new Date(at) } })
   }
 
-  /** The write that removes the rows of one course, or all: a rebuild starts from nothing. */
-  function clearWrites(exec: Executor, course?: Id): unknown[] {
+  /** The write that removes the rows of these modules, or all: a rebuild starts from nothing. */
+  function clearWrites(exec: Executor, modules?: Id[]): unknown[] {
+    if (modules !== undefined && modules.length === 0) return []
     if (db) {
       const t = db.tables[PROGRESS_TABLE]
-      return [course === undefined ? exec.delete(t) : exec.delete(t).where(sql`${t.course} = ${course}`)]
+      return [modules === undefined ? exec.delete(t) : exec.delete(t).where(sql`${t.module} in (${sql.join(modules.map((m) => sql`${m}`), sql`, `)})`)]
     }
-    return [() => mongoModel(payload, OPEN_COURSE_SLUGS.moduleProgress).deleteMany(course === undefined ? {} : { course })]
+    return [() => mongoModel(payload, OPEN_COURSE_SLUGS.moduleProgress).deleteMany(modules === undefined ? {} : { module: { $in: modules } })]
   }
 
   return { deltaWrites, readStates, lockEnrollments, writeProgress, markCompleted, clearWrites }

@@ -10,7 +10,7 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
 import { OPEN_COURSE_SLUGS } from '../constants'
 import { courseDefinitions } from './courseDefinitions'
-import { countsForModule, percentOf } from './countsForModule'
+import { attemptTime, countsForModule, percentOf } from './countsForModule'
 import { type ModuleEvent, foldEvents, moduleProgressStore, writeAtomically } from './moduleProgressStore'
 import { reevaluateCourse } from './reevaluateCourse'
 
@@ -31,7 +31,9 @@ export async function rebuildProgress(payload: Payload, options: RebuildOptions 
   const store = moduleProgressStore(payload)
   const definitions = courseDefinitions(payload)
   definitions.forgetAll()
-  await writeAtomically(payload, (exec) => store.clearWrites(exec, course), async () => undefined, req)
+  // A course's rows and statements are those of its modules now (a module may have moved).
+  const modulesOfCourse = course === undefined ? undefined : [...((await definitions.course(course))?.modules.values() ?? [])].map((m) => m.id)
+  await writeAtomically(payload, (exec) => store.clearWrites(exec, modulesOfCourse), async () => undefined, req)
 
   let after: Id | undefined
   let statements = 0
@@ -39,7 +41,10 @@ export async function rebuildProgress(payload: Payload, options: RebuildOptions 
   const courses = new Set<Id>(course === undefined ? [] : [course])
   for (;;) {
     const where: Where = {
-      and: [{ module: { exists: true } }, ...(course === undefined ? [] : [{ course: { equals: course } }]), ...(after === undefined ? [] : [{ id: { greater_than: after } }])],
+      and: [
+        modulesOfCourse === undefined ? { module: { exists: true } } : { module: { in: modulesOfCourse.length ? modulesOfCourse : [-1] } },
+        ...(after === undefined ? [] : [{ id: { greater_than: after } }]),
+      ],
     }
     const { docs } = await payload.find({
       collection: OPEN_COURSE_SLUGS.xapiStatements as never,
@@ -49,7 +54,7 @@ export async function rebuildProgress(payload: Payload, options: RebuildOptions 
       depth: 0,
       overrideAccess: true,
       pagination: false,
-      select: { learner: true, module: true, verb: true, scoreScaled: true, success: true, completion: true, subStatement: true, timestamp: true } as never,
+      select: { learner: true, module: true, verb: true, scoreScaled: true, success: true, completion: true, subStatement: true, timestamp: true, stored: true } as never,
       req,
     })
     const rows = docs as Doc[]
@@ -59,7 +64,8 @@ export async function rebuildProgress(payload: Payload, options: RebuildOptions 
     for (const r of rows) {
       const module = byId.get(String(r.module))
       if (!module || !countsForModule(module.kind, { verb: r.verb, subStatement: Boolean(r.subStatement), success: r.success ?? null, completion: r.completion ?? null })) continue
-      events.push({ learner: r.learner, course: module.course, module: module.id, score: percentOf(r.scoreScaled), at: new Date(r.timestamp).toISOString() })
+      const stored = new Date(r.stored).toISOString()
+      events.push({ learner: r.learner, course: module.course, module: module.id, score: percentOf(r.scoreScaled), at: attemptTime(r.timestamp ? new Date(r.timestamp).toISOString() : stored, stored) })
       modules.add(`${r.learner}:${module.id}`)
       courses.add(module.course)
     }

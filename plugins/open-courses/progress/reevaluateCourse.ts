@@ -21,7 +21,9 @@ export async function reevaluateCourse(payload: Payload, course: Id, options: { 
   for (;;) {
     const { docs } = await payload.find({
       collection: CORE.enrollments,
-      where: { and: [{ key: { like: `%:${CORE.courses}:${course}` } }, ...(after === undefined ? [] : [{ id: { greater_than: after } }])] },
+      where: {
+        and: [{ 'source.relationTo': { equals: CORE.courses } }, { 'source.value': { equals: course } }, ...(after === undefined ? [] : [{ id: { greater_than: after } }])],
+      },
       sort: 'id',
       limit: PAGE,
       depth: 0,
@@ -29,8 +31,7 @@ export async function reevaluateCourse(payload: Payload, course: Id, options: { 
       pagination: false,
       req,
     })
-    // `like` also matches a course whose id ends with this one's: keep exact keys only.
-    const pairs = (docs as Doc[]).filter((d) => d.key === `${d.learner}:${CORE.courses}:${course}`).map((d) => ({ learner: d.learner as Id, course }))
+    const pairs = (docs as Doc[]).map((d) => ({ learner: d.learner as Id, course }))
     if (pairs.length > 0) {
       const completed = await writeAtomically(payload, () => [], (exec) => evaluateEnrollments(payload, exec, pairs, 'exact'), req)
       await completeCourses(payload, completed, req)

@@ -12,6 +12,7 @@
  */
 import type { Payload } from 'payload'
 import { OPEN_COURSE_SLUGS } from '../constants'
+import { isUniqueConstraintError } from '../../../src/errors'
 import { commitThen, type Executor } from '../progress/moduleProgressStore'
 
 export type StatementRow = Record<string, unknown> & { statementId: string }
@@ -34,13 +35,6 @@ const WAIT_MS = 4
 
 export class UniqueStatementError extends Error {}
 
-/** The drivers' unique-constraint refusals: SQLite, PostgreSQL (23505), MongoDB (11000). */
-const isUnique = (error: unknown): boolean => {
-  const e = error as { code?: unknown; message?: string; cause?: unknown } | null
-  if (!e) return false
-  if (e.code === '23505' || e.code === 11000 || /UNIQUE constraint failed|duplicate key/i.test(String(e.message))) return true
-  return e.cause !== undefined && e.cause !== error && isUnique(e.cause)
-}
 
 export function createStatementStore<E, R>(payload: Payload, work: BatchWork<E, R>) {
   let queue: Waiter<E>[] = []
@@ -89,7 +83,7 @@ export function createStatementStore<E, R>(payload: Payload, work: BatchWork<E, 
           const { rest } = await commit([w])
           void rest.then(() => w.resolve())
         } catch (error) {
-          w.reject(isUnique(error) ? new UniqueStatementError((error as Error).message) : error)
+          w.reject(isUniqueConstraintError(error) ? new UniqueStatementError((error as Error).message) : error)
         }
       }
     }
