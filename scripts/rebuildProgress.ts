@@ -1,8 +1,9 @@
 /**
  * `npm run progress:rebuild -- [--course <id>]`: builds the learners' per-module progress again
  * from the stored xAPI statements (one course, or every course) and re-evaluates the enrolments,
- * printing how far it got. Safe to run while the platform serves: ingest keeps adding to the rows
- * as it always does (a statement ingested during the rebuild may be counted twice in attempts).
+ * printing how far it got. Run it while no statements arrive (maintenance window, or the xAPI
+ * endpoint held off at the proxy): a statement ingested between the clear and the read of its
+ * page would be counted twice.
  */
 import { getPayload } from 'payload'
 import config from '../payload.config'

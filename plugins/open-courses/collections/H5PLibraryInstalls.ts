@@ -1,5 +1,5 @@
 import path from 'node:path'
-import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionBeforeOperationHook, CollectionConfig } from 'payload'
+import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 import { APIError } from 'payload'
 import { zhEn } from '../../../collections/i18n'
 import { CORE } from '../../../collections/slugs'
@@ -7,7 +7,8 @@ import { isAdmin } from '../../../src/access'
 import { say } from '../../../src/i18n/say'
 import { OPEN_COURSE_SLUGS } from '../constants'
 import { installLibraries, type LibraryAction, planInstall } from '../h5p/libraryRegistry'
-import { H5PPackageError, type H5PPackage, readH5PPackage } from '../h5p/readPackage'
+import type { H5PPackage } from '../h5p/readPackage'
+import { readUploadedPackage } from '../h5p/readUploadedPackage'
 import type { SanitizedOpenCoursesOptions } from '../types'
 
 const PACKAGE = 'h5pLibraryPackage'
@@ -21,24 +22,9 @@ const PLAN = 'h5pLibraryPlan'
 export const createH5PLibraryInstallsCollection = (options: SanitizedOpenCoursesOptions): CollectionConfig => {
   const librariesRoot = path.resolve(options.dataDir, 'h5p-libraries')
 
-  const readTrustedPackage: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
-    if (operation === 'update' || operation === 'updateByID') {
-      if (req.file) throw new APIError(say(req, '安装记录不能替换文件，请重新安装', 'an install cannot be replaced; upload the package again'), 400)
-      return args
-    }
-    if (operation !== 'create') return args
-    if (!req.file?.data) throw new APIError(say(req, '请以 file 字段上传 .h5p 文件', 'attach the .h5p file as "file"'), 400)
-    try {
-      const pkg = await readH5PPackage(req.file.data, options.h5p)
-      if (pkg.libraries.length === 0) throw new H5PPackageError('the package carries no libraries to install')
-      req.context[PACKAGE] = pkg
-    } catch (error) {
-      if (error instanceof H5PPackageError) throw new APIError(say(req, `H5P 资源包无效：${error.message}`, `invalid H5P package: ${error.message}`), 400)
-      throw error
-    }
-    req.file.mimetype = 'application/zip'
-    return args
-  }
+  const readTrustedPackage = readUploadedPackage(PACKAGE, options.h5p, async (pkg, req) => {
+    if (pkg.libraries.length === 0) throw new APIError(say(req, 'H5P 资源包中没有可安装的库', 'the package carries no libraries to install'), 400)
+  })
 
   const recordPlan: CollectionBeforeChangeHook = async ({ data, operation, req }) => {
     if (operation !== 'create') return data

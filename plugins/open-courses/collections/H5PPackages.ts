@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises'
 import path from 'node:path'
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook, CollectionBeforeOperationHook, CollectionConfig } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 import { APIError } from 'payload'
 import { claimForOwnOrganization } from '../../../collections/hooks/claimForOwnOrganization'
 import { zhEn } from '../../../collections/i18n'
@@ -12,7 +12,8 @@ import { embedPackageEndpoint } from '../endpoints/embedPackage'
 import { forgetDefinitionsOnPackageChange } from '../hooks/reevaluateProgressOnRuleChange'
 import { extractPackage } from '../h5p/extractPackage'
 import { contentFilesOf, describeUnavailable, unavailableLibraries } from '../h5p/libraryRegistry'
-import { H5PPackageError, type H5PPackage, readH5PPackage } from '../h5p/readPackage'
+import type { H5PPackage } from '../h5p/readPackage'
+import { readUploadedPackage } from '../h5p/readUploadedPackage'
 import type { SanitizedOpenCoursesOptions } from '../types'
 
 const CONTEXT_KEY = 'h5pPackage'
@@ -25,35 +26,18 @@ const CONTEXT_KEY = 'h5pPackage'
 export const createH5PPackagesCollection = (options: SanitizedOpenCoursesOptions): CollectionConfig => {
   const extractedRoot = path.resolve(options.dataDir, 'h5p')
 
-  const validateUpload: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
-    if (operation === 'update' || operation === 'updateByID') {
-      if (req.file) throw new APIError(say(req, 'H5P 资源包不能替换，请上传新的资源包', 'an H5P package cannot be replaced; upload a new package instead'), 400)
-      return args
-    }
-    if (operation !== 'create') return args
-    if (!req.file?.data) throw new APIError(say(req, '请以 file 字段上传 .h5p 文件', 'attach the .h5p file as "file"'), 400)
-    try {
-      req.context[CONTEXT_KEY] = await readH5PPackage(req.file.data, options.h5p)
-    } catch (error) {
-      // The reason names files and fields of the package, so it stays as written.
-      if (error instanceof H5PPackageError) throw new APIError(say(req, `H5P 资源包无效：${error.message}`, `invalid H5P package: ${error.message}`), 400)
-      throw error
-    }
-    const unavailable = await unavailableLibraries(req.payload, req.context[CONTEXT_KEY] as H5PPackage, req)
-    if (unavailable.length > 0) {
-      throw new APIError(
-        say(
-          req,
-          `H5P 资源包使用了平台未安装的库：${describeUnavailable(unavailable, 'zh')}。请管理员先从可信来源安装或升级这些库（H5P 库安装）`,
-          `the package uses H5P libraries this platform has not installed: ${describeUnavailable(unavailable, 'en')}. An administrator must install or upgrade them from a trusted package first (H5P library installs)`,
-        ),
-        400,
-      )
-    }
-    // Payload checks the type by content; a zip is what an .h5p is.
-    req.file.mimetype = 'application/zip'
-    return args
-  }
+  const validateUpload = readUploadedPackage(CONTEXT_KEY, options.h5p, async (pkg, req) => {
+    const unavailable = await unavailableLibraries(req.payload, pkg, req)
+    if (unavailable.length === 0) return
+    throw new APIError(
+      say(
+        req,
+        `H5P 资源包使用了平台未安装的库：${describeUnavailable(unavailable, 'zh')}。请管理员先从可信来源安装或升级这些库（H5P 库安装）`,
+        `the package uses H5P libraries this platform has not installed: ${describeUnavailable(unavailable, 'en')}. An administrator must install or upgrade them from a trusted package first (H5P library installs)`,
+      ),
+      400,
+    )
+  })
 
   const describePackage: CollectionBeforeChangeHook = ({ context, data, operation }) => {
     if (operation !== 'create') return data
