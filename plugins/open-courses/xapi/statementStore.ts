@@ -39,7 +39,11 @@ export class UniqueStatementError extends Error {}
 export function createStatementStore<E, R>(payload: Payload, work: BatchWork<E, R>) {
   let queue: Waiter<E>[] = []
   let timer: NodeJS.Timeout | undefined
-  let flushing = Promise.resolve()
+  // SQLite has one connection, and its evaluation after the commit relies on batches committing
+  // one after the other; PostgreSQL's pool lets a few batches overlap their round trips (each
+  // takes its row locks in key order, module rows before enrolments, so they cannot deadlock).
+  const lanes = (payload.db as { name?: string }).name === 'postgres' ? 4 : 1
+  let running = 0
 
   /**
    * Commits the waiters' rows and writes; resolves at the commit, with the promise of the rest
@@ -62,7 +66,6 @@ export function createStatementStore<E, R>(payload: Payload, work: BatchWork<E, 
   }
 
   async function flush(): Promise<void> {
-    timer = undefined
     const batch: Waiter<E>[] = []
     let size = 0
     while (queue.length > 0 && size < MAX_BATCH) {
@@ -70,7 +73,6 @@ export function createStatementStore<E, R>(payload: Payload, work: BatchWork<E, 
       batch.push(next)
       size += next.rows.length
     }
-    if (queue.length > 0) schedule()
     if (batch.length === 0) return
     try {
       const { rest } = await commit(batch)
@@ -89,15 +91,26 @@ export function createStatementStore<E, R>(payload: Payload, work: BatchWork<E, 
     }
   }
 
+  function start() {
+    while (running < lanes && queue.length > 0) {
+      running++
+      void flush().finally(() => {
+        running--
+        if (queue.length > 0) schedule()
+      })
+    }
+  }
+
   function schedule() {
     const queued = queue.reduce((n, w) => n + w.rows.length, 0)
     if (queued >= MAX_BATCH) {
       if (timer) clearTimeout(timer)
       timer = undefined
-      flushing = flushing.then(flush)
+      start()
     } else if (!timer) {
       timer = setTimeout(() => {
-        flushing = flushing.then(flush)
+        timer = undefined
+        start()
       }, WAIT_MS)
     }
   }
