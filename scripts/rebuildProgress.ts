@@ -7,6 +7,7 @@
  */
 import { getPayload } from 'payload'
 import config from '../payload.config'
+import { idFromText } from '../src/access'
 import { rebuildProgress } from '../plugins/open-courses/progress/rebuildProgress'
 
 const at = process.argv.indexOf('--course')
@@ -16,7 +17,7 @@ if (at !== -1 && !raw) {
   process.exit(2)
 }
 const payload = await getPayload({ config })
-const course = raw === undefined ? undefined : /^\d+$/.test(raw) ? Number(raw) : raw
+const course = raw === undefined ? undefined : idFromText(raw)
 if (course !== undefined && !(await payload.findByID({ collection: 'courses', id: course, depth: 0, overrideAccess: true, disableErrors: true }))) {
   process.stderr.write(`no course ${raw}\n`)
   process.exit(2)

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { zhEn } from '../../../collections/i18n'
 import { CORE } from '../../../collections/slugs'
-import { hasRole, isAdmin, nobody, or, self } from '../../../src/access'
+import { learnerRecordsAccess } from '../../../src/access'
 import { OPEN_COURSE_SLUGS } from '../constants'
 
 /**
@@ -14,12 +14,7 @@ export const createModuleProgressCollection = (): CollectionConfig => ({
   slug: OPEN_COURSE_SLUGS.moduleProgress,
   labels: { singular: zhEn('模块学习进度', 'Module progress'), plural: zhEn('模块学习进度', 'Module progress') },
   admin: { group: zhEn('学习', 'Learning'), defaultColumns: ['learner', 'module', 'attempts', 'bestScore', 'lastScore', 'firstDoneAt'] },
-  access: {
-    read: or(isAdmin, hasRole('organizer'), self('learner')),
-    create: nobody,
-    update: nobody,
-    delete: nobody,
-  },
+  access: learnerRecordsAccess(),
   fields: [
     { name: 'key', type: 'text', required: true, unique: true, index: true, admin: { hidden: true } },
     { name: 'learner', type: 'relationship', relationTo: CORE.users, required: true, index: true, label: zhEn('学习者', 'Learner') },

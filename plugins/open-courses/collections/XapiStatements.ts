@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { zhEn } from '../../../collections/i18n'
 import { CORE } from '../../../collections/slugs'
-import { hasRole, isAdmin, nobody, or, self } from '../../../src/access'
+import { learnerRecordsAccess } from '../../../src/access'
 import { OPEN_COURSE_SLUGS } from '../constants'
 
 /**
@@ -13,12 +13,7 @@ export const createXapiStatementsCollection = (): CollectionConfig => ({
   labels: { singular: zhEn('学习记录（xAPI）', 'xAPI statement'), plural: zhEn('学习记录（xAPI）', 'xAPI statements') },
   admin: { group: zhEn('学习', 'Learning'), defaultColumns: ['learner', 'verb', 'module', 'scoreScaled', 'timestamp'] },
   defaultSort: '-stored',
-  access: {
-    read: or(isAdmin, hasRole('organizer'), self('learner')),
-    create: nobody,
-    update: nobody,
-    delete: nobody,
-  },
+  access: learnerRecordsAccess(),
   fields: [
     { name: 'statementId', type: 'text', required: true, unique: true, index: true, label: zhEn('语句编号', 'Statement id') },
     { name: 'learner', type: 'relationship', relationTo: CORE.users, required: true, index: true, label: zhEn('学习者', 'Learner') },

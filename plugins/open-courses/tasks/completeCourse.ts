@@ -1,8 +1,7 @@
 import type { TaskConfig } from 'payload'
+import { idFromText } from '../../../src/access'
 import { OPEN_COURSE_TASKS } from '../constants'
 import { completeCourseOf } from '../progress/applyProgress'
-
-const idOf = (value: string) => (/^\d+$/.test(value) ? Number(value) : value)
 
 /** Queued by ingest when a learner's statements meet their course's rule; see progress/applyProgress.ts. */
 export const completeCourseTask: TaskConfig<{ input: { learner: string; course: string }; output: { completed: boolean } }> = {
@@ -15,6 +14,6 @@ export const completeCourseTask: TaskConfig<{ input: { learner: string; course: 
   retries: { attempts: 5, backoff: { type: 'exponential', delay: 1000 } },
   handler: async ({ input, req }) => {
     const { learner, course } = input as { learner: string; course: string }
-    return { output: { completed: await completeCourseOf(req.payload, idOf(learner), idOf(course), req) } }
+    return { output: { completed: await completeCourseOf(req.payload, idFromText(learner), idFromText(course), req) } }
   },
 }

@@ -1,4 +1,5 @@
 import type { TaskConfig } from 'payload'
+import { idFromText } from '../../../src/access'
 import { OPEN_COURSE_TASKS } from '../constants'
 import { reevaluateCourse } from '../progress/reevaluateCourse'
 
@@ -9,8 +10,7 @@ export const reevaluateCourseProgressTask: TaskConfig<{ input: { course: string 
   inputSchema: [{ name: 'course', type: 'text', required: true }],
   retries: { attempts: 3, backoff: { type: 'exponential', delay: 2000 } },
   handler: async ({ input, req }) => {
-    const course = (input as { course: string }).course
-    const id = /^\d+$/.test(course) ? Number(course) : course
-    return { output: { enrollments: await reevaluateCourse(req.payload, id, { req }) } }
+    const course = idFromText((input as { course: string }).course)
+    return { output: { enrollments: await reevaluateCourse(req.payload, course, { req }) } }
   },
 }

@@ -35,7 +35,6 @@ const WAIT_MS = 4
 
 export class UniqueStatementError extends Error {}
 
-
 export function createStatementStore<E, R>(payload: Payload, work: BatchWork<E, R>) {
   let queue: Waiter<E>[] = []
   let timer: NodeJS.Timeout | undefined
