@@ -8,6 +8,7 @@ import { en } from '@payloadcms/translations/languages/en'
 import { zh } from '@payloadcms/translations/languages/zh'
 import { buildConfig } from 'payload'
 import { CORE, coreCollections } from './collections'
+import { sendPasswordResetTask } from './collections/auth/sendPasswordReset'
 import { databaseAdapter } from './src/db'
 import { emailAdapter } from './src/email'
 import { healthEndpoints } from './src/endpoints/health'
@@ -41,7 +42,7 @@ export default buildConfig({
   ],
   jobs: {
     // Plugins add their tasks. Only administrators may queue or run jobs through the API.
-    tasks: [],
+    tasks: [sendPasswordResetTask(config.PUBLIC_URL)],
     access: {
       queue: ({ req }) => userHasRole(req.user, 'admin'),
       run: ({ req }) => userHasRole(req.user, 'admin'),

@@ -8,3 +8,8 @@ export const CORE = {
   enrollments: 'enrollments',
   completions: 'completions',
 } as const
+
+/** Job tasks of the core. */
+export const CORE_TASKS = {
+  sendPasswordReset: 'sendPasswordReset',
+} as const

@@ -8,8 +8,8 @@ import { startTestApp, type TestApp } from './testApp'
 
 export type BrowserApp = { t: TestApp; base: string; browser: Awaited<ReturnType<typeof launchBrowser>>; stop: () => Promise<void> }
 
-export async function startBrowserApp(options: { next?: boolean; seed?: boolean; locale?: string } = {}): Promise<BrowserApp> {
-  const t = await startTestApp({ next: options.next })
+export async function startBrowserApp(options: { next?: boolean; seed?: boolean; locale?: string; env?: Record<string, string> } = {}): Promise<BrowserApp> {
+  const t = await startTestApp({ next: options.next, env: options.env })
   if (options.seed) await seedDemo(t.payload, () => {})
   const server = await listen(t, 0, '127.0.0.1')
   const browser = await launchBrowser({ locale: options.locale ?? 'en-US' })

@@ -1,0 +1,57 @@
+'use server'
+/**
+ * The portal's account actions, as server actions behind plain forms (they work before any
+ * script has loaded). Each one ends in a redirect that says what happened.
+ */
+import config from '@payload-config'
+import { login, logout } from '@payloadcms/next/auth'
+import { redirect } from 'next/navigation'
+import { getPayload } from 'payload'
+import { CORE, CORE_TASKS } from '../../collections/slugs'
+import { langOf } from './i18n'
+import { localPath } from './session'
+
+const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim()
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+
+export async function signIn(form: FormData) {
+  const next = localPath(text(form, 'next'))
+  const email = text(form, 'email')
+  const password = String(form.get('password') ?? '')
+  let ok = false
+  try {
+    ok = Boolean((await login({ collection: CORE.users, config, email, password })).token)
+  } catch {
+    ok = false
+  }
+  redirect(ok ? next : `/sign-in?error=1&next=${encodeURIComponent(next)}`)
+}
+
+export async function signOut() {
+  await logout({ config })
+  redirect('/')
+}
+
+/** Queues the reset email (jobs queue) and says the same whether or not the address is known. */
+export async function requestPasswordReset(form: FormData) {
+  const email = text(form, 'email').toLowerCase()
+  if (!EMAIL.test(email)) redirect('/forgot-password?error=email')
+  const payload = await getPayload({ config })
+  await payload.jobs.queue({ task: CORE_TASKS.sendPasswordReset, input: { email, lang: langOf(text(form, 'lang')) } } as never)
+  redirect('/forgot-password?sent=1')
+}
+
+export async function resetPassword(form: FormData) {
+  const token = text(form, 'token')
+  const password = String(form.get('password') ?? '')
+  if (password.length < 8) redirect(`/reset-password?token=${encodeURIComponent(token)}&error=short`)
+  const payload = await getPayload({ config })
+  let ok = false
+  try {
+    await payload.resetPassword({ collection: CORE.users, data: { token, password }, overrideAccess: true })
+    ok = true
+  } catch {
+    ok = false
+  }
+  redirect(ok ? '/sign-in?reset=1' : `/reset-password?token=${encodeURIComponent(token)}&error=invalid`)
+}

@@ -1,0 +1,148 @@
+/**
+ * The portal's account pages in Chromium: forgot password (the reset email goes through the jobs
+ * queue to a real SMTP server), the reset link, signing in with the new password and out again;
+ * staff get a link to the admin panel; the 404 page in both languages; a signed-out visitor sent
+ * to sign in and back; what an author typed comes back escaped.
+ */
+import { SMTPServer } from 'smtp-server'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { waitForText } from '../helpers/browser'
+import { type BrowserApp, startBrowserApp } from '../helpers/browserApp'
+import { expectAccessible, portalSignIn, runAllJobs, screenshot } from '../helpers/portal'
+
+let app: BrowserApp
+let smtp: SMTPServer
+const received: Array<{ to: string[]; raw: string }> = []
+
+beforeAll(async () => {
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      let raw = ''
+      stream.on('data', (chunk) => (raw += chunk))
+      stream.on('end', () => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw })
+        callback()
+      })
+    },
+  })
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve))
+  const port = (smtp.server.address() as { port: number }).port
+  app = await startBrowserApp({ next: true, seed: true, locale: 'zh-CN', env: { SMTP_URL: `smtp://127.0.0.1:${port}` } })
+})
+afterAll(async () => {
+  await app?.stop()
+  await new Promise<void>((resolve) => smtp.close(() => resolve()))
+})
+
+/** The body of a one-part email, decoded from base64 or quoted-printable. */
+const bodyOf = (raw: string) => {
+  const body = raw.slice(raw.indexOf('\r\n\r\n') + 4)
+  if (/content-transfer-encoding:\s*base64/i.test(raw)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
+  if (/content-transfer-encoding:\s*quoted-printable/i.test(raw)) {
+    return Buffer.from(body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8')
+  }
+  return body
+}
+
+describe('portal accounts', () => {
+  it('resets a forgotten password through the emailed link, then signs in with it and out', async () => {
+    const { base, t } = app
+    const page = await app.browser.context.newPage()
+    await page.goto(`${base}/sign-in`)
+    await page.click('text=忘记密码？')
+    await page.fill('input[name=email]', 'student3@lianpei.demo')
+    await page.click('button[type=submit]')
+    await waitForText(page.locator('main'), '重置邮件已在发送途中')
+    await expectAccessible(page, 'forgot password')
+    // An unknown address is told the same, and nothing is sent to it.
+    await page.goto(`${base}/forgot-password`)
+    await page.fill('input[name=email]', 'nobody@lianpei.demo')
+    await page.click('button[type=submit]')
+    await waitForText(page.locator('main'), '重置邮件已在发送途中')
+
+    const resets = () => received.filter((m) => bodyOf(m.raw).includes('/reset-password?token='))
+    expect(resets()).toHaveLength(0) // queued, not sent inside the request
+    await runAllJobs(t.payload)
+    expect(resets().map((m) => m.to)).toEqual([['student3@lianpei.demo']])
+    expect(received.some((m) => m.to.includes('nobody@lianpei.demo'))).toBe(false)
+    const link = /https?:\/\/\S+\/reset-password\?token=[\w%-]+/.exec(bodyOf(resets()[0].raw))?.[0]
+    expect(link).toBeTruthy()
+
+    await page.goto(`${base}${new URL(link!).pathname}${new URL(link!).search}`)
+    await page.fill('input[name=password]', 'short')
+    await page.evaluate(() => document.querySelector('input[name=password]')?.removeAttribute('minlength'))
+    await page.click('button[type=submit]')
+    await waitForText(page.locator('[role=alert]'), '至少需要 8 个字符')
+    await page.fill('input[name=password]', 'a-new-password-2026')
+    await page.click('button[type=submit]')
+    await page.waitForURL(/\/sign-in\?reset=1/)
+    await waitForText(page.locator('[role=status]'), '密码已更新')
+
+    // The old password no longer works; the new one does.
+    await page.fill('input[name=email]', 'student3@lianpei.demo')
+    await page.fill('input[name=password]', 'demo1234')
+    await page.click('#sign-in')
+    await waitForText(page.locator('[role=alert]'), '邮箱或密码不正确')
+    await portalSignIn(page, base, 'student3@lianpei.demo', '/learning', 'a-new-password-2026')
+    await page.click('#sign-out')
+    await page.waitForURL(`${base}/`)
+    await waitForText(page.locator('header'), '登录')
+    // A used reset link does not work twice.
+    await page.goto(`${base}${new URL(link!).pathname}${new URL(link!).search}`)
+    await page.fill('input[name=password]', 'yet-another-password')
+    await page.click('button[type=submit]')
+    await waitForText(page.locator('[role=alert]'), '重置链接无效或已过期')
+    await page.close()
+  })
+
+  it('gives staff a link to the admin panel, and students none', async () => {
+    const { base } = app
+    const page = await app.browser.context.newPage()
+    await portalSignIn(page, base, 'author@lianpei.demo', '/')
+    expect(await page.locator('header a[href="/admin"]').count()).toBe(1)
+    await page.click('#sign-out')
+    await portalSignIn(page, base, 'student4@lianpei.demo', '/')
+    expect(await page.locator('header a[href="/admin"]').count()).toBe(0)
+    await page.click('#sign-out')
+    await page.close()
+  })
+
+  it('answers an unknown page with the portal’s 404, in both languages', async () => {
+    const { base } = app
+    const page = await app.browser.context.newPage()
+    const response = await page.goto(`${base}/no/such/page`)
+    expect(response?.status()).toBe(404)
+    await waitForText(page.locator('h1'), '页面不存在')
+    await expectAccessible(page, '404')
+    await screenshot(page, 'not-found-zh')
+    await page.click('#language-toggle')
+    await waitForText(page.locator('h1'), 'Page not found')
+    expect((await page.goto(`${base}/courses/999999`))?.status()).toBe(404)
+    await waitForText(page.locator('h1'), 'Page not found')
+    await screenshot(page, 'not-found-en')
+    await page.click('#language-toggle')
+    await page.close()
+  })
+
+  it('renders what an author typed as text, never as markup', async () => {
+    const { base, t } = app
+    const org = (await t.payload.find({ collection: 'organizations', where: { code: { equals: '19001' } }, limit: 1, overrideAccess: true })).docs[0]
+    const hostile = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
+    const course = await t.payload.create({
+      collection: 'courses',
+      data: { title: `脚本测试 ${hostile}`, code: 'XSS-1', summary: hostile, organization: org?.id, credits: 1, hours: 1, creditCategory: 'course', grading: { scheme: 'percentage' }, _status: 'published' } as never,
+      overrideAccess: true,
+    })
+    const page = await app.browser.context.newPage()
+    await page.goto(`${base}/courses/${course.id}`)
+    await waitForText(page.locator('h1'), '<img src=x')
+    await page.goto(`${base}/?q=${encodeURIComponent('脚本测试')}`)
+    await waitForText(page.locator('#catalogue'), '<script>')
+    expect(await page.evaluate(() => (window as any).__xss)).toBeUndefined()
+    expect(await page.locator('main img, main script').count()).toBe(0)
+    await page.close()
+  })
+})

@@ -1,0 +1,49 @@
+/**
+ * What every portal test does to a page: axe-core in the page (no serious or critical
+ * violation), a screenshot kept as an artifact (test-results/portal/, ignored by git), and
+ * signing in through the portal's own form.
+ */
+import { mkdirSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+import { expect } from 'vitest'
+import { DEMO_PASSWORD } from '../../seed/data/users'
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+export const ARTIFACTS = path.resolve('test-results', 'portal')
+
+type Violation = { id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }
+
+/** Runs axe-core (WCAG 2 A and AA rules) and fails on any serious or critical violation. */
+export async function expectAccessible(page: Page, label: string) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE })
+  const violations = (await page.evaluate(async () => {
+    const result = await (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+    return result.violations.map((v: any) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n: any) => ({ target: n.target })) }))
+  })) as Violation[]
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  expect(serious.map((v) => `${label}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+}
+
+export async function screenshot(page: Page, name: string) {
+  mkdirSync(ARTIFACTS, { recursive: true })
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true })
+}
+
+/** Signs in through /sign-in and waits to be back on `next`. */
+export async function portalSignIn(page: Page, base: string, email: string, next = '/', password = DEMO_PASSWORD) {
+  await page.goto(`${base}/sign-in?next=${encodeURIComponent(next)}`)
+  await page.fill('input[name=email]', email)
+  await page.fill('input[name=password]', password)
+  await page.click('#sign-in')
+  await page.waitForURL(`${base}${next}`)
+}
+
+/** Runs queued jobs until none is left (completion → credit record → notification), as the job runner would. */
+export async function runAllJobs(payload: import('payload').Payload) {
+  for (let i = 0; i < 20; i++) {
+    const result = (await payload.jobs.run({ limit: 100 })) as { noJobsRemaining?: boolean }
+    if (result?.noJobsRemaining) return
+  }
+}
