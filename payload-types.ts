@@ -126,6 +126,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      sendPasswordReset: TaskSendPasswordReset;
       reevaluateCourseProgress: TaskReevaluateCourseProgress;
       completeCourse: TaskCompleteCourse;
       issueCreditRecord: TaskIssueCreditRecord;
@@ -347,6 +348,10 @@ export interface Module {
     };
     [k: string]: unknown;
   } | null;
+  /**
+   * An MP4 video from the media library
+   */
+  video?: (number | null) | Media;
   h5pPackage?: (number | null) | H5PPackage;
   updatedAt: string;
   createdAt: string;
@@ -734,6 +739,7 @@ export interface PayloadJob {
         completedAt: string;
         taskSlug:
           | 'inline'
+          | 'sendPasswordReset'
           | 'reevaluateCourseProgress'
           | 'completeCourse'
           | 'issueCreditRecord'
@@ -774,6 +780,7 @@ export interface PayloadJob {
   taskSlug?:
     | (
         | 'inline'
+        | 'sendPasswordReset'
         | 'reevaluateCourseProgress'
         | 'completeCourse'
         | 'issueCreditRecord'
@@ -959,6 +966,7 @@ export interface ModulesSelect<T extends boolean = true> {
   weight?: T;
   required?: T;
   content?: T;
+  video?: T;
   h5pPackage?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1337,6 +1345,17 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendPasswordReset".
+ */
+export interface TaskSendPasswordReset {
+  input: {
+    email: string;
+    lang?: string | null;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

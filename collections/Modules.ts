@@ -48,5 +48,12 @@ export const Modules: CollectionConfig = {
       ],
     },
     { name: 'content', type: 'richText', label: zhEn('内容', 'Content') },
+    {
+      name: 'video',
+      type: 'upload',
+      relationTo: CORE.media,
+      label: zhEn('视频', 'Video'),
+      admin: { condition: (data) => data?.kind === 'video', description: zhEn('MP4 视频，从媒体库上传', 'An MP4 video from the media library') },
+    },
   ],
 }

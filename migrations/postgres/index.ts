@@ -3,6 +3,7 @@ import * as migration_20261123_133728_feed_status_index from './20261123_133728_
 import * as migration_20261123_143000_credit_records_fillfactor from './20261123_143000_credit_records_fillfactor';
 import * as migration_20261127_102355_h5p_libraries_module_progress_official_name from './20261127_102355_h5p_libraries_module_progress_official_name';
 import * as migration_20261127_112429_complete_course_task from './20261127_112429_complete_course_task';
+import * as migration_20261127_130256_portal_module_video_password_reset from './20261127_130256_portal_module_video_password_reset';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261127_112429_complete_course_task.up,
     down: migration_20261127_112429_complete_course_task.down,
-    name: '20261127_112429_complete_course_task'
+    name: '20261127_112429_complete_course_task',
+  },
+  {
+    up: migration_20261127_130256_portal_module_video_password_reset.up,
+    down: migration_20261127_130256_portal_module_video_password_reset.down,
+    name: '20261127_130256_portal_module_video_password_reset'
   },
 ];

@@ -2,6 +2,7 @@ import * as migration_20261123_122406_initial from './20261123_122406_initial';
 import * as migration_20261123_133725_feed_status_index from './20261123_133725_feed_status_index';
 import * as migration_20261127_102351_h5p_libraries_module_progress_official_name from './20261127_102351_h5p_libraries_module_progress_official_name';
 import * as migration_20261127_112424_complete_course_task from './20261127_112424_complete_course_task';
+import * as migration_20261127_130252_portal_module_video_password_reset from './20261127_130252_portal_module_video_password_reset';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261127_112424_complete_course_task.up,
     down: migration_20261127_112424_complete_course_task.down,
-    name: '20261127_112424_complete_course_task'
+    name: '20261127_112424_complete_course_task',
+  },
+  {
+    up: migration_20261127_130252_portal_module_video_password_reset.up,
+    down: migration_20261127_130252_portal_module_video_password_reset.down,
+    name: '20261127_130252_portal_module_video_password_reset'
   },
 ];

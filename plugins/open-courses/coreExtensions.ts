@@ -9,6 +9,9 @@ import type { SanitizedOpenCoursesOptions } from './types'
 import { evaluateProgressOnEnrol } from './hooks/evaluateProgressOnEnrol'
 import { forgetCourseOnDelete, reevaluateWhenCourseRuleChanges, reevaluateWhenModuleDeleted, reevaluateWhenModulesChange } from './hooks/reevaluateProgressOnRuleChange'
 
+export const ENROLLMENT_MODES = options({ open: ['自由选课', 'Open'], approval: ['需审核', 'Approval required'], invite: ['仅限邀请', 'Invite only'] })
+export const SCORE_POLICIES = options({ best: ['最高分', 'Best'], last: ['最后一次', 'Last'], average: ['平均分', 'Average'] })
+
 const endpointsOf = (c: CollectionConfig) => (Array.isArray(c.endpoints) ? c.endpoints : [])
 const withHooks = (c: CollectionConfig, hooks: { afterChange?: any[]; afterDelete?: any[] }): CollectionConfig['hooks'] => ({
   ...c.hooks,
@@ -37,7 +40,7 @@ export const addCourseFields = (courses: CollectionConfig): CollectionConfig => 
           type: 'select',
           defaultValue: 'open',
           label: zhEn('选课方式', 'Mode'),
-          options: options({ open: ['自由选课', 'Open'], approval: ['需审核', 'Approval required'], invite: ['仅限邀请', 'Invite only'] }),
+          options: ENROLLMENT_MODES,
         },
         { name: 'capacity', type: 'number', min: 1, label: zhEn('名额', 'Capacity') },
         { name: 'opensAt', type: 'date', label: zhEn('开放时间', 'Opens at') },
@@ -61,7 +64,7 @@ export const addCourseFields = (courses: CollectionConfig): CollectionConfig => 
           type: 'select',
           defaultValue: 'best',
           label: zhEn('多次作答取分', 'Score of several attempts'),
-          options: options({ best: ['最高分', 'Best'], last: ['最后一次', 'Last'], average: ['平均分', 'Average'] }),
+          options: SCORE_POLICIES,
         },
       ],
     },

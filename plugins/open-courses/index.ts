@@ -6,6 +6,7 @@
  */
 import path from 'node:path'
 import type { Config } from 'payload'
+import { addPortalPlugin } from '../../src/portal/plugins'
 import { addStaticRoute } from '../../src/staticRoutes'
 import { createH5PLibrariesCollection } from './collections/H5PLibraries'
 import { createH5PLibraryInstallsCollection } from './collections/H5PLibraryInstalls'
@@ -49,5 +50,8 @@ export const openCoursesPlugin =
     config = addStaticRoute(config, { path: H5P_ROUTES.content, dir: path.resolve(options.dataDir, 'h5p'), setHeaders: isolateServedFile })
     config = addStaticRoute(config, { path: H5P_ROUTES.libraries, dir: path.resolve(options.dataDir, 'h5p-libraries'), setHeaders: isolateServedFile })
     config = addStaticRoute(config, { path: H5P_ROUTES.player, dir: path.resolve('node_modules/h5p-standalone/dist'), setHeaders: isolateServedFile })
+    // The portal's pages (portal/, routed from src/app/(portal)/) and where they load the player frame from.
+    config = addPortalPlugin(config, 'open-courses')
+    config = { ...config, custom: { ...config.custom, openCoursesPortal: { h5pContentOrigin: options.h5p.contentOrigin ?? '' } } }
     return config
   }

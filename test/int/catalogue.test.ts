@@ -40,6 +40,12 @@ describe('catalogue', () => {
     expect(await search('?featured=true')).toEqual([ids.robot])
   })
 
+  it('lists featured courses first unless asked for another order', async () => {
+    const all = await search('')
+    expect(all[0]).toBe(ids.robot)
+    expect(await search('?sort=title')).not.toEqual(all)
+  })
+
   it('sorts and pages', async () => {
     expect(await search('?sort=-credits&limit=2')).toEqual([ids.data, ids.robot])
     const second = await request(t.app).get('/api/catalogue?sort=-credits&limit=2&page=2')

@@ -3,6 +3,7 @@ import { APIError, Forbidden } from 'payload'
 import { CORE } from '../../../collections/slugs'
 import { idOf, userHasRole } from '../../../src/access'
 import { say } from '../../../src/i18n/say'
+import { placesTaken } from './placesTaken'
 
 type Doc = Record<string, any>
 
@@ -34,12 +35,7 @@ export const applyEnrollmentRules: CollectionBeforeValidateHook = async ({ data,
     if (!invited.includes(String((req.user as Doc).email).toLowerCase())) throw new Forbidden(req.t)
   }
   if (typeof rules.capacity === 'number') {
-    const taken = await payload.count({
-      collection: CORE.enrollments,
-      where: { and: [{ key: { like: `%:${CORE.courses}:${courseId}` } }, { status: { in: ['active', 'pending', 'completed'] } }] },
-      overrideAccess: true,
-    })
-    if (taken.totalDocs >= rules.capacity) throw new APIError(say(req, `《${course.title}》名额已满（${rules.capacity} 人）`, `${course.title} is full (${rules.capacity} places)`), 409)
+    if ((await placesTaken(payload, courseId)) >= rules.capacity) throw new APIError(say(req, `《${course.title}》名额已满（${rules.capacity} 人）`, `${course.title} is full (${rules.capacity} places)`), 409)
   }
   return { ...data, status: rules.mode === 'approval' ? 'pending' : 'active' }
 }

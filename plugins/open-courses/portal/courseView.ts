@@ -1,0 +1,49 @@
+/**
+ * What the course and module pages show about one course, read as the visitor: the course with
+ * its organisations, its modules in order, and — for a signed-in learner — their enrolment and
+ * their per-module progress rows. A fixed number of queries, whatever the number of modules.
+ */
+import { notFound } from 'next/navigation'
+import type { PayloadRequest } from 'payload'
+import { CORE } from '../../../collections/slugs'
+import type { PortalContext } from '../../../src/portal/session'
+import { OPEN_COURSE_SLUGS } from '../constants'
+import { placesTaken } from '../enrollment/placesTaken'
+
+type Doc = Record<string, any> & { id: number | string }
+/** `taken`: places taken, when the course has a capacity (a count, not rows the visitor may read). */
+export type CourseView = { course: Doc; modules: Doc[]; enrollment: Doc | null; progress: Doc[]; taken?: number }
+
+export async function loadCourseView({ payload, user }: PortalContext, req: PayloadRequest, courseId: string): Promise<CourseView> {
+  const course = (await payload.findByID({ collection: CORE.courses, id: courseId, depth: 1, req, overrideAccess: false, disableErrors: true })) as Doc | null
+  if (!course) notFound()
+  const capacity = course.enrollment?.capacity
+  const [modules, enrollment, progress, taken] = await Promise.all([
+    payload.find({
+      collection: CORE.modules,
+      where: { course: { equals: course.id } },
+      sort: 'order',
+      pagination: false,
+      depth: 0,
+      req,
+      overrideAccess: false,
+      select: { title: true, titleEn: true, order: true, kind: true, required: true, weight: true, course: true },
+    }),
+    user
+      ? payload.find({ collection: CORE.enrollments, where: { key: { equals: `${user.id}:${CORE.courses}:${course.id}` } }, limit: 1, depth: 0, req, overrideAccess: false })
+      : null,
+    user
+      ? payload.find({ collection: OPEN_COURSE_SLUGS.moduleProgress, where: { and: [{ learner: { equals: user.id } }, { course: { equals: course.id } }] }, pagination: false, depth: 0, req, overrideAccess: false })
+      : null,
+    typeof capacity === 'number' ? placesTaken(payload, course.id) : undefined,
+  ])
+  return {
+    course,
+    modules: modules.docs as Doc[],
+    enrollment: (enrollment?.docs[0] as Doc | undefined) ?? null,
+    progress: (progress?.docs ?? []) as Doc[],
+    taken,
+  }
+}
+
+export const progressByModule = (progress: Doc[]) => new Map(progress.map((p) => [String(typeof p.module === 'object' ? p.module.id : p.module), p]))
