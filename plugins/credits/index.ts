@@ -8,6 +8,7 @@
 import type { CollectionConfig, Config, Endpoint } from 'payload'
 import { CORE } from '../../collections/slugs'
 import { createOutboundGuard } from '../../src/http/outboundGuard'
+import { addPortalPlugin } from '../../src/portal/plugins'
 import { createCourseMappingsCollection } from './collections/CourseMappings'
 import { createCreditRecordsCollection } from './collections/CreditRecords'
 import { createCreditWebhooksCollection } from './collections/CreditWebhooks'
@@ -56,7 +57,8 @@ export const creditsPlugin =
         : collection,
     )
 
-    return {
+    // My credits, verify and the registrar's page (portal/, routed from src/app/(portal)/).
+    return addPortalPlugin({
       ...config,
       collections: [
         ...collections,
@@ -70,5 +72,5 @@ export const creditsPlugin =
         ...config.jobs,
         tasks: [...(config.jobs?.tasks ?? []), issueCreditRecordTask, deliverWebhookTask(options, guard), notifyLearnerTask(options)],
       },
-    }
+    }, 'credits')
   }

@@ -281,6 +281,14 @@ describe('credit feed', () => {
     expect(foreign.status).toBe(403)
   })
 
+  it('answers `format=csv` as `Accept: text/csv`, as an attachment (the portal’s download link)', async () => {
+    await issue(uniA)
+    const res = await feed({ token: registrarA.token }, '?limit=1000&format=csv')
+    expect(res.status).toBe(200)
+    expect(res.headers['content-type']).toMatch(/^text\/csv/)
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="credit-feed-\d+\.csv"$/)
+  })
+
   it('returns CSV with a BOM and the documented columns', async () => {
     await issue(uniA)
     const res = await feed({ token: registrarA.token }, '?limit=1000').set('Accept', 'text/csv').buffer(true).parse((r, cb) => {
@@ -395,6 +403,19 @@ describe('acknowledgement', () => {
     expect(contradiction.status).toBe(409)
     const after = await t.payload.findByID({ collection: 'credit-records', id: record.id, overrideAccess: true })
     expect(after.status).toBe('accepted')
+  })
+
+  it('refuses a rejection without a reason with 400, and keeps the reason it is given', async () => {
+    const { record } = await issue(uniA)
+    for (const reason of [undefined, '', '   ']) {
+      const bare = await as(t.app, registrarA.token).post(`/api/credit-records/${record.id}/acknowledge`).send({ decision: 'rejected', ...(reason === undefined ? {} : { reason }) })
+      expect(bare.status, JSON.stringify(bare.body)).toBe(400)
+      expect(JSON.stringify(bare.body)).toMatch(/不认定须填写原因|a rejection needs a reason/)
+    }
+    expect((await t.payload.findByID({ collection: 'credit-records', id: record.id, overrideAccess: true })).status).not.toBe('rejected')
+    const rejected = await as(t.app, registrarA.token).post(`/api/credit-records/${record.id}/acknowledge`).send({ decision: 'rejected', reason: '与本校培养方案不符' })
+    expect(rejected.status, JSON.stringify(rejected.body)).toBe(200)
+    expect(rejected.body.doc).toMatchObject({ status: 'rejected', decisionReason: '与本校培养方案不符' })
   })
 
   it('refuses another university’s registrar, a student, and a decision that is not one of the two words', async () => {

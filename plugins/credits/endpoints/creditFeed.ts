@@ -21,7 +21,7 @@ async function mappingsOf(payload: Payload, university: string | number) {
 /**
  * `GET /api/credit-feed?since=<cursor>&limit=<n>`: the caller's university's records after the
  * cursor, oldest first, streamed page by page from the keyset reader; pulled records become
- * `delivered`. JSON `{ records, nextCursor, hasMore }`, or CSV with `Accept: text/csv`
+ * `delivered`. JSON `{ records, nextCursor, hasMore }`, or CSV with `Accept: text/csv` or `format=csv`
  * (`X-Next-Cursor` and `X-Has-More` headers).
  */
 export const creditFeedEndpoint = (options: SanitizedCreditsOptions): Endpoint => ({
@@ -47,7 +47,8 @@ export const creditFeedEndpoint = (options: SanitizedCreditsOptions): Endpoint =
         throw error
       }
     }
-    const csv = (req.headers.get('accept') ?? '').includes('text/csv')
+    // `?format=csv` is the same as `Accept: text/csv`, for a download link in a browser.
+    const csv = (req.headers.get('accept') ?? '').includes('text/csv') || url.searchParams.get('format') === 'csv'
     const { payload } = req
     const mappings = await mappingsOf(payload, university)
 

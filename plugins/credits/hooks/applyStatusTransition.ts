@@ -8,7 +8,7 @@ const DECIDABLE: RecordStatus[] = ['issued', 'delivered']
 
 /**
  * The one place the status of a record moves: issued → delivered (the feed, directly in the
- * database) → accepted | rejected (the registrar), and revoked by an administrator with a reason.
+ * database) → accepted | rejected with a reason (the registrar), and revoked by an administrator with a reason.
  * Repeating a decision is harmless; contradicting one is a 409.
  */
 export const applyStatusTransition: CollectionBeforeChangeHook = ({ data, operation, originalDoc, req }) => {
@@ -39,6 +39,10 @@ export const applyStatusTransition: CollectionBeforeChangeHook = ({ data, operat
   if (to === 'accepted' || to === 'rejected') {
     if (!DECIDABLE.includes(from)) {
       throw new APIError(say(req, `该记录已是 ${from}，不能再改为 ${to}`, `this record was already ${from}; a registrar cannot now mark it ${to}`), 409)
+    }
+    if (to === 'rejected' && !(data.decisionReason ?? '').toString().trim()) {
+      // The learner is told why; a rejection without a reason leaves them nothing to act on.
+      throw new ValidationError({ collection: CREDIT_SLUGS.records, errors: [{ path: 'decisionReason', message: say(req, '不认定须填写原因', 'a rejection needs a reason') }] })
     }
     return { ...data, decidedAt: new Date().toISOString(), decidedBy: user?.id }
   }

@@ -1,0 +1,253 @@
+/**
+ * The registrar's page: their university's records awaiting a decision (filterable, decided in
+ * bulk), the CSV download of the feed, course mappings, webhook endpoints with their recent
+ * deliveries, and charts of credits by course, category and month. Everything is read as the
+ * registrar, so only their university's rows appear; a fixed number of queries.
+ */
+import type { Where } from 'payload'
+import { CREDIT_CATEGORIES } from '../../../collections/Courses'
+import { userHasRole } from '../../../src/access'
+import { fill, formatDate, formatNumber, localized, optionLabel, pick } from '../../../src/portal/i18n'
+import { param, portalRequest, requireUser, type SearchParams } from '../../../src/portal/session'
+import { CREDIT_SLUGS } from '../constants'
+import { creditLabels } from '../translations/portal'
+import { decideRecords } from './actions'
+import { type ChartSeries, CreditCharts } from './CreditCharts'
+import { RecordStatus } from './recordStatus'
+
+type Doc = Record<string, any>
+
+export async function RegistrarPage({ searchParams }: { searchParams: SearchParams }) {
+  const { payload, user, lang } = await requireUser('/registrar')
+  const t = pick(creditLabels, lang)
+  if (!userHasRole(user, 'registrar', 'admin')) {
+    return (
+      <section className="narrow">
+        <h1>{t.registrarTitle}</h1>
+        <p className="error">{t.notRegistrar}</p>
+      </section>
+    )
+  }
+  const req = await portalRequest()
+  const query = await searchParams
+  const q = param(query.q)?.trim()
+  const waitingWhere: Where = {
+    and: [{ status: { in: ['issued', 'delivered'] } }, ...(q ? [{ or: [{ studentNumber: { like: q } }, { learnerName: { like: q } }, { sourceCode: { like: q } }, { sourceTitle: { like: q } }] }] : [])],
+  }
+  const read = { req, overrideAccess: false, depth: 0 } as const
+  const [waiting, recent, all, mappings, webhooks, deliveries] = await Promise.all([
+    payload.find({ collection: CREDIT_SLUGS.records as never, where: waitingWhere, sort: 'sequence', limit: 200, ...read }),
+    payload.find({ collection: CREDIT_SLUGS.records as never, where: { status: { in: ['accepted', 'rejected'] } }, sort: '-decidedAt', limit: 10, ...read }),
+    payload.find({
+      collection: CREDIT_SLUGS.records as never,
+      where: { and: [{ status: { not_equals: 'revoked' } }, { supersededBy: { exists: false } }] },
+      pagination: false,
+      ...read,
+      select: { credits: true, sourceTitle: true, sourceTitleEn: true, category: true, issuedAt: true } as never,
+    }),
+    payload.find({ collection: CREDIT_SLUGS.courseMappings as never, pagination: false, ...read, depth: 1 }),
+    payload.find({ collection: CREDIT_SLUGS.webhooks as never, pagination: false, ...read }),
+    payload.find({ collection: CREDIT_SLUGS.deliveries as never, sort: '-createdAt', limit: 10, ...read }),
+  ])
+  const problem = param(query.problem)
+  const decided = param(query.decided)
+  const failed = param(query.failed)
+  return (
+    <>
+      <h1>{t.registrarTitle}</h1>
+      <p className="muted">{t.registrarIntro}</p>
+      {problem && (
+        <p className="error" role="alert">
+          {problem === 'reason-required' ? t.reasonRequired : t.noneSelected}
+        </p>
+      )}
+      {decided && (
+        <p className="success" role="status" id="decision-outcome">
+          {fill(t.decided, { count: decided })}
+        </p>
+      )}
+      {failed && (
+        <p className="error" role="alert">
+          {fill(t.decideFailed, { count: failed, reasons: param(query.reasons) ?? '' })}
+        </p>
+      )}
+      <section aria-labelledby="waiting-heading">
+        <h2 id="waiting-heading">
+          {t.waiting} ({waiting.totalDocs})
+        </h2>
+        <form method="get" action="/registrar" className="filters" role="search">
+          <label className="search">
+            {t.filter}
+            <input type="search" name="q" defaultValue={q ?? ''} placeholder={t.filterText} />
+          </label>
+          <button type="submit" className="secondary">
+            {t.filterButton}
+          </button>
+        </form>
+        {waiting.docs.length === 0 ? (
+          <p>{t.noneWaiting}</p>
+        ) : (
+          <form action={decideRecords} className="stack">
+            <div className="table-wrap">
+              <table id="waiting-records">
+                <thead>
+                  <tr>
+                    <th scope="col">
+                      <span className="muted">{t.selectAll}</span>
+                    </th>
+                    <th scope="col">{t.learner}</th>
+                    <th scope="col">{t.course}</th>
+                    <th scope="col">{t.credits}</th>
+                    <th scope="col">{t.grade}</th>
+                    <th scope="col">{t.issuedAt}</th>
+                    <th scope="col">{t.status}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {(waiting.docs as Doc[]).map((r) => (
+                    <tr key={r.id}>
+                      <td>
+                        <input type="checkbox" name="record" value={String(r.id)} aria-label={fill(t.select, { name: `${r.learnerName ?? ''} ${r.sourceCode ?? ''}` })} />
+                      </td>
+                      <td>
+                        {r.learnerName}
+                        <br />
+                        <span className="muted">{r.studentNumber}</span>
+                      </td>
+                      <td>
+                        {localized(r.sourceTitle, r.sourceTitleEn, lang)}
+                        <br />
+                        <span className="muted">{r.sourceCode}</span>
+                      </td>
+                      <td>{formatNumber(r.credits, lang)}</td>
+                      <td>{r.grade ?? formatNumber(r.score, lang)}</td>
+                      <td>{formatDate(r.issuedAt, lang)}</td>
+                      <td>
+                        <RecordStatus status={r.status} lang={lang} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <fieldset className="panel stack">
+              <legend>{t.decision}</legend>
+              <label>
+                {t.localCourseCode}
+                <input type="text" name="localCourseCode" maxLength={64} />
+              </label>
+              <label>
+                {t.rejectReason}
+                <input type="text" name="reason" maxLength={1000} />
+              </label>
+              <div className="actions">
+                <button type="submit" name="decision" value="accepted" id="accept-selected">
+                  {t.accept}
+                </button>
+                <button type="submit" name="decision" value="rejected" className="secondary" id="reject-selected">
+                  {t.reject}
+                </button>
+              </div>
+            </fieldset>
+          </form>
+        )}
+      </section>
+      <section className="panel">
+        <h2>{t.feed}</h2>
+        <p>
+          <a href="/api/credit-feed?format=csv" download="lianpei-credit-feed.csv" id="download-csv">
+            {t.downloadCsv}
+          </a>
+        </p>
+        <p className="muted">{t.downloadCsvNote}</p>
+      </section>
+      {recent.docs.length > 0 && (
+        <section>
+          <h2>{t.recent}</h2>
+          <ul id="recent-decisions">
+            {(recent.docs as Doc[]).map((r) => (
+              <li key={r.id}>
+                {r.learnerName} · {localized(r.sourceTitle, r.sourceTitleEn, lang)} <RecordStatus status={r.status} lang={lang} />{' '}
+                {r.localCourseCode && <span className="muted">{fill(t.localCode, { code: r.localCourseCode })}</span>}
+                {r.status === 'rejected' && r.decisionReason && <span> {fill(t.reason, { reason: r.decisionReason })}</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section>
+        <h2>{t.charts}</h2>
+        <CreditCharts charts={chartsOf(all.docs as Doc[], lang, t)} />
+      </section>
+      <section className="panel">
+        <h2>{t.mappings}</h2>
+        {mappings.docs.length === 0 ? (
+          <p>{t.noMappings}</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t.platformCourse}</th>
+                  <th scope="col">{t.localCourse}</th>
+                  <th scope="col">{t.factor}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {(mappings.docs as Doc[]).map((m) => (
+                  <tr key={m.id}>
+                    <td>{typeof m.course === 'object' ? `${localized(m.course.title, m.course.titleEn, lang)} (${m.course.code})` : m.course}</td>
+                    <td>
+                      {m.localCourseCode} {m.localCourseName}
+                    </td>
+                    <td>{formatNumber(m.creditFactor, lang)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <section className="panel">
+        <h2>{t.webhooks}</h2>
+        {webhooks.docs.length === 0 ? (
+          <p>{t.noWebhooks}</p>
+        ) : (
+          <ul>
+            {(webhooks.docs as Doc[]).map((w) => (
+              <li key={w.id}>
+                <code>{w.url}</code> {w.active === false && <span className="badge">—</span>}
+              </li>
+            ))}
+          </ul>
+        )}
+        {deliveries.docs.length > 0 && (
+          <>
+            <h3>{t.lastDeliveries}</h3>
+            <ul id="webhook-deliveries">
+              {(deliveries.docs as Doc[]).map((d) => (
+                <li key={d.id}>
+                  {formatDate(d.createdAt, lang)} · #{d.attempt} · <span className={d.succeeded ? 'badge ok' : 'badge bad'}>{d.succeeded ? t.succeeded : t.failed}</span> {d.httpStatus ?? ''} {d.error ?? ''}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+    </>
+  )
+}
+
+/** Sums of credits by course (the ten largest), by category and by month of issue. */
+function chartsOf(records: Doc[], lang: 'zh' | 'en', t: Record<string, string>): ChartSeries[] {
+  const sum = (key: (r: Doc) => string) => {
+    const totals = new Map<string, number>()
+    for (const r of records) totals.set(key(r), (totals.get(key(r)) ?? 0) + (r.credits ?? 0))
+    return totals
+  }
+  const byCourse = [...sum((r) => localized(r.sourceTitle, r.sourceTitleEn, lang))].sort((a, b) => b[1] - a[1]).slice(0, 10)
+  const byCategory = [...sum((r) => optionLabel(CREDIT_CATEGORIES, r.category, lang))]
+  const byMonth = [...sum((r) => String(r.issuedAt ?? '').slice(0, 7))].sort((a, b) => a[0].localeCompare(b[0]))
+  const series = (title: string, kind: ChartSeries['kind'], entries: Array<[string, number]>): ChartSeries => ({ title, kind, labels: entries.map((e) => e[0]), values: entries.map((e) => e[1]) })
+  return [series(t.byCourse, 'bar', byCourse), series(t.byCategory, 'pie', byCategory), series(t.byMonth, 'line', byMonth)]
+}

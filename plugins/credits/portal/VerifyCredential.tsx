@@ -1,0 +1,111 @@
+'use client'
+/**
+ * Verifies a LianPei credential in the browser, as any third party could: the VC-JWT's EdDSA
+ * signature against the platform's published keys (/.well-known/jwks.json, with jose), then the
+ * record's revocation status from its `credentialStatus`. Nothing is sent to the server but
+ * those two reads.
+ */
+import { createLocalJWKSet, type JSONWebKeySet, jwtVerify } from 'jose'
+import { useState } from 'react'
+
+type Labels = Record<string, string>
+type Outcome =
+  | { state: 'idle' }
+  | { state: 'busy' }
+  | { state: 'invalid'; reason: string }
+  | { state: 'valid'; vc: Record<string, any>; issuedAt?: number; status?: { revoked: boolean; status: string; revokedAt?: string | null; revocationReason?: string | null } | null }
+
+const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole)
+
+export function VerifyCredential({ t, lang }: { t: Labels; lang: 'zh' | 'en' }) {
+  const [token, setToken] = useState('')
+  const [outcome, setOutcome] = useState<Outcome>({ state: 'idle' })
+
+  async function verify(jwt: string) {
+    setOutcome({ state: 'busy' })
+    try {
+      const jwks = (await (await fetch('/.well-known/jwks.json')).json()) as JSONWebKeySet
+      const { payload } = await jwtVerify(jwt.trim(), createLocalJWKSet(jwks), { algorithms: ['EdDSA'] })
+      const vc = (payload as { vc?: Record<string, any> }).vc
+      if (!vc) throw new Error('no "vc" claim')
+      let status = null
+      const statusId: string | undefined = vc.credentialStatus?.id
+      if (statusId) {
+        // This platform's own status endpoint, whichever host name the credential was issued under.
+        const response = await fetch(new URL(new URL(statusId).pathname, window.location.origin))
+        status = response.ok ? await response.json() : null
+      }
+      setOutcome({ state: 'valid', vc, issuedAt: payload.iat, status })
+    } catch (error) {
+      setOutcome({ state: 'invalid', reason: error instanceof Error ? error.message : String(error) })
+    }
+  }
+
+  const achievements = (vc: Record<string, any>) => [vc.credentialSubject?.achievement ?? []].flat() as Array<Record<string, any>>
+  return (
+    <>
+      <form
+        className="stack panel"
+        onSubmit={(event) => {
+          event.preventDefault()
+          void verify(token)
+        }}
+      >
+        <label>
+          {t.verifyPaste}
+          <textarea id="credential" name="credential" value={token} onChange={(e) => setToken(e.target.value)} required spellCheck={false} />
+        </label>
+        <label>
+          {t.verifyFile}
+          <input
+            type="file"
+            id="credential-file"
+            accept=".jwt,.txt,application/vc+jwt,text/plain"
+            onChange={async (e) => {
+              const file = e.target.files?.[0]
+              if (!file) return
+              const text = (await file.text()).trim()
+              setToken(text)
+              void verify(text)
+            }}
+          />
+        </label>
+        <button type="submit" id="verify">
+          {t.verifyButton}
+        </button>
+      </form>
+      <div id="verify-result" role="status" aria-live="polite">
+        {outcome.state === 'busy' && <p>{t.verifying}</p>}
+        {outcome.state === 'invalid' && <p className="error">{fill(t.verifyInvalid, { reason: outcome.reason })}</p>}
+        {outcome.state === 'valid' && (
+          <div className="panel">
+            <p className="success">{t.verifyValid}</p>
+            {outcome.status === null || outcome.status === undefined ? (
+              <p className="notice">{t.verifyStatusUnknown}</p>
+            ) : outcome.status.revoked ? (
+              <p className="error">{fill(t.verifyRevoked, { date: String(outcome.status.revokedAt ?? ''), reason: String(outcome.status.revocationReason ?? '') })}</p>
+            ) : (
+              <p className="notice">{fill(t.verifyNotRevoked, { status: outcome.status.status })}</p>
+            )}
+            <dl className="facts">
+              <dt>{t.issuer}</dt>
+              <dd>{String(outcome.vc.issuer?.name ?? outcome.vc.issuer?.id ?? '')}</dd>
+              <dt>{t.subject}</dt>
+              <dd>{String(outcome.vc.credentialSubject?.name ?? outcome.vc.name ?? outcome.vc.credentialSubject?.id ?? '')}</dd>
+              <dt>{t.achievement}</dt>
+              <dd>
+                {achievements(outcome.vc).map((a) => (
+                  <div key={String(a.id)}>
+                    {String(a.name)} {a.humanCode ? `(${a.humanCode})` : ''} {a.creditsAvailable !== undefined ? `· ${a.creditsAvailable} ${t.credits}` : ''}
+                  </div>
+                ))}
+              </dd>
+              <dt>{t.issued}</dt>
+              <dd>{String(outcome.vc.validFrom ?? '').slice(0, 10) || (outcome.issuedAt ? new Date(outcome.issuedAt * 1000).toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-GB') : '')}</dd>
+            </dl>
+          </div>
+        )}
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,32 @@
+'use server'
+/**
+ * The registrar's bulk decision: the selected records accepted (with an optional local course
+ * code) or rejected (with the reason the learner will read), through the collection's own
+ * status rules and access, as the acknowledge endpoint does one by one.
+ */
+import { redirect } from 'next/navigation'
+import { portalRequest, requireUser } from '../../../src/portal/session'
+import { CREDIT_SLUGS } from '../constants'
+
+export async function decideRecords(form: FormData) {
+  const { payload } = await requireUser('/registrar')
+  const req = await portalRequest()
+  const ids = form.getAll('record').map(String).filter(Boolean)
+  const decision = form.get('decision') === 'rejected' ? 'rejected' : 'accepted'
+  const reason = String(form.get('reason') ?? '').trim()
+  const localCourseCode = String(form.get('localCourseCode') ?? '').trim()
+  const back = (outcome: Record<string, string>) => redirect(`/registrar?${new URLSearchParams(outcome).toString()}`)
+  if (ids.length === 0) return back({ problem: 'none-selected' })
+  if (decision === 'rejected' && !reason) return back({ problem: 'reason-required' })
+  const result = await payload.update({
+    collection: CREDIT_SLUGS.records as never,
+    where: { id: { in: ids } },
+    data: { status: decision, ...(reason && { decisionReason: reason }), ...(decision === 'accepted' && localCourseCode && { localCourseCode }) } as never,
+    req,
+    overrideAccess: false,
+    depth: 0,
+  })
+  const failed = result.errors.length + (ids.length - result.docs.length - result.errors.length)
+  const reasons = [...new Set(result.errors.map((e) => e.message))].join('; ')
+  return back(failed > 0 ? { decided: String(result.docs.length), failed: String(failed), reasons } : { decided: String(result.docs.length) })
+}
