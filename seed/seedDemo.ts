@@ -10,6 +10,7 @@ import { organizations } from './data/organizations'
 import { demoCompletions } from './data/completions'
 import { DEMO_PASSWORD, users } from './data/users'
 import { paragraphs } from './richText'
+import { seedH5P } from './seedH5P'
 
 type Id = number | string
 type Progress = (message: string) => void
@@ -72,6 +73,9 @@ export async function seedDemo(payload: Payload, progress: Progress = (m) => pay
     userIds.set(user.email, await upsert(CORE.users, { email: { equals: user.email } }, data, user.email))
   }
 
+  progress('seeding H5P content')
+  const h5pPackages = await seedH5P(payload, progress)
+
   progress('seeding courses and modules')
   for (const course of courses) {
     const { modules, organization, partners, author, ...fields } = course
@@ -100,6 +104,7 @@ export async function seedDemo(payload: Payload, progress: Progress = (m) => pay
           required: module.required ?? true,
           weight: 1,
           content: paragraphs(module.text),
+          ...(module.h5p ? { h5pPackage: h5pPackages.get(module.h5p) } : {}),
         },
         `${course.code} #${index + 1} ${module.title}`,
       )
@@ -112,6 +117,12 @@ export async function seedDemo(payload: Payload, progress: Progress = (m) => pay
   for (const { code, score } of demoCompletions) {
     const source = await courseId(code)
     if (!student || source === undefined) continue
+    await upsert(
+      CORE.enrollments,
+      { key: { equals: `${student}:courses:${source}` } },
+      { learner: student, source: { relationTo: 'courses', value: source }, status: 'completed', progress: 100, completedAt: new Date().toISOString() },
+      `student@lianpei.demo enrolled in ${code}`,
+    )
     await upsert(
       CORE.completions,
       { key: { equals: `${student}:courses:${source}` } },

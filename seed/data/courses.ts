@@ -7,6 +7,8 @@ export type DemoModule = {
   kind: 'lesson' | 'video' | 'h5p' | 'quiz'
   text: string
   required?: boolean
+  /** An H5P package of seed/h5p/ that the module plays. */
+  h5p?: string
 }
 
 export type DemoCourse = {
@@ -25,6 +27,8 @@ export type DemoCourse = {
   hours: number
   creditCategory: 'course' | 'practice' | 'political-education' | 'training-camp'
   grading: { scheme: 'percentage' | 'five-level'; passMark?: number }
+  /** Shown first in the catalogue. */
+  featured?: boolean
   modules: DemoModule[]
 }
 
@@ -44,6 +48,7 @@ export const courses: DemoCourse[] = [
     hours: 32,
     creditCategory: 'course',
     grading: { scheme: 'percentage', passMark: 60 },
+    featured: true,
     modules: [
       { title: '智能制造与工业机器人概论', kind: 'lesson', text: '松山湖科学城智能制造产业现状，工业机器人的分类与典型应用。' },
       { title: '机器人工作站集成案例', kind: 'video', text: '企业导师讲解一条 3C 产品装配线的机器人工作站集成全过程。' },
@@ -171,6 +176,27 @@ export const courses: DemoCourse[] = [
     modules: [
       { title: '创新驱动发展战略', kind: 'lesson', text: '科技自立自强与高层次人才培养。' },
       { title: '走进松山湖科学城', kind: 'video', text: '实地探访大科学装置与新型研发机构。' },
+    ],
+  },
+  {
+    code: 'LP-SAFE-101',
+    title: '智能工厂安全生产基础',
+    titleEn: 'Safety in the Smart Factory',
+    summary: '校企共建的在线开放课程：智能工厂的安全生产法规与现场规范，配有 H5P 互动练习，学完即可获得学分。',
+    summaryEn: 'An open course built by a university and an enterprise: safety law and shop-floor rules of the smart factory, with an H5P exercise; finishing it earns credits.',
+    organization: 'songshan-univ',
+    partners: ['songshan-robotics'],
+    author: 'author@lianpei.demo',
+    discipline: 'engineering',
+    language: 'zh',
+    credits: 1,
+    hours: 8,
+    creditCategory: 'course',
+    grading: { scheme: 'percentage', passMark: 60 },
+    featured: true,
+    modules: [
+      { title: '安全生产法规概述', kind: 'lesson', text: '《安全生产法》对企业与实习学生的要求，智能工厂中的主要风险点。' },
+      { title: '互动练习：安全知识判断题', kind: 'h5p', text: '判断下列说法是否正确，提交后即可看到结果。', h5p: 'true-false.h5p' },
     ],
   },
 ]

@@ -1,0 +1,172 @@
+/**
+ * The learner portal's journey in Chromium, on the demo data: a student signs in, searches the
+ * catalogue in Chinese, enrols, studies the lesson and plays the H5P module to the end, sees the
+ * progress move and the course complete, and sees the credit record appear; the registrar accepts
+ * it in bulk with a local course code; the student sees it accepted, downloads the credential and
+ * the verify page confirms it. Once at desktop size, once at phone size (390 × 844), with axe-core
+ * on every page and screenshots kept as artifacts.
+ */
+import { readFileSync } from 'node:fs'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { PLAYER_FRAME_SANDBOX } from '../../plugins/open-courses/h5p/contentIsolation'
+import { waitForText } from '../helpers/browser'
+import { type BrowserApp, startBrowserApp } from '../helpers/browserApp'
+import { expectAccessible, portalSignIn, runAllJobs, screenshot } from '../helpers/portal'
+
+let app: BrowserApp
+
+beforeAll(async () => {
+  app = await startBrowserApp({ next: true, seed: true, locale: 'zh-CN' })
+})
+afterAll(async () => app?.stop())
+
+const COURSE = '智能工厂安全生产基础'
+
+async function studentJourney(page: Page, email: string, tag: string) {
+  const { base, t } = app
+  const check = async (name: string) => {
+    await expectAccessible(page, `${tag} ${name}`)
+    await screenshot(page, `${tag}-${name}`)
+  }
+
+  // A private page sends a signed-out visitor to sign in, and back.
+  await page.context().clearCookies()
+  await page.goto(`${base}/learning`)
+  await page.waitForURL(/\/sign-in\?next=%2Flearning/)
+  await check('sign-in')
+  await page.fill('input[name=email]', email)
+  await page.fill('input[name=password]', 'demo1234')
+  await page.click('#sign-in')
+  await page.waitForURL(`${base}/learning`)
+  await check('learning-empty')
+
+  // The catalogue, searched in Chinese.
+  await page.goto(`${base}/`)
+  await check('catalogue')
+  await page.fill('input[name=q]', '安全生产')
+  await page.click('form[role=search] button[type=submit]')
+  await waitForText(page.locator('#catalogue-count'), '共 1 门课程')
+  await page.locator('#catalogue a', { hasText: COURSE }).click()
+
+  // The course page: enrol.
+  await waitForText(page.locator('h1'), COURSE)
+  await waitForText(page.locator('#syllabus'), '互动练习：安全知识判断题')
+  await check('course')
+  await page.click('#enrol')
+  await waitForText(page.locator('#enrolment-status'), '你已选修本课程')
+  await check('course-enrolled')
+
+  // The lesson counts once opened; the progress moves to half.
+  await page.click('#resume')
+  await waitForText(page.locator('h1'), '安全生产法规概述')
+  await page.locator('#xapi-status:not(:empty)').waitFor({ timeout: 30_000 })
+  expect(await page.locator('#xapi-status').textContent()).toContain('已记录学习进度')
+  await waitForText(page.locator('#course-progress-text'), '已完成 50%')
+  await check('lesson')
+
+  // The H5P module, played in its sandboxed frame to the end: the right answer is False.
+  await page.click('#next-module')
+  await waitForText(page.locator('h1'), '互动练习')
+  const frame = page.frameLocator('iframe#h5p-player')
+  await frame.getByText('False', { exact: true }).click({ timeout: 60_000 })
+  await frame.getByRole('button', { name: 'Check' }).click()
+  await waitForText(page.locator('#course-progress-text'), '已完成 100%')
+  await check('h5p')
+  // The content runs without the portal's origin: no allow-same-origin in its sandbox.
+  expect(await page.locator('iframe#h5p-player').getAttribute('sandbox')).toBe(PLAYER_FRAME_SANDBOX)
+  expect(PLAYER_FRAME_SANDBOX).not.toContain('allow-same-origin')
+
+  // Completion and the credit record are queued work; the job runner does them.
+  await runAllJobs(t.payload)
+  await page.goto(`${base}/learning`)
+  await waitForText(page.locator('#completed-courses'), COURSE)
+  await waitForText(page.locator('#completed-courses'), '完成于')
+  await check('learning-completed')
+  await page.goto(`${base}/credits`)
+  await waitForText(page.locator('#credit-records'), COURSE)
+  await check('credits-issued')
+}
+
+async function registrarAccepts(page: Page, tag: string) {
+  const { base } = app
+  await portalSignIn(page, base, 'registrar@lianpei.demo', '/registrar')
+  await waitForText(page.locator('#waiting-records'), COURSE)
+  await expectAccessible(page, `${tag} registrar`)
+  await screenshot(page, `${tag}-registrar`)
+  const rows = page.locator('#waiting-records tbody tr', { hasText: COURSE })
+  const count = await rows.count()
+  for (let i = 0; i < count; i++) await rows.nth(i).locator('input[type=checkbox]').check()
+  await page.fill('input[name=localCourseCode]', 'GS085599')
+  await page.click('#accept-selected')
+  await waitForText(page.locator('#decision-outcome'), `已处理 ${count} 条记录`)
+  await waitForText(page.locator('#recent-decisions'), COURSE)
+  await screenshot(page, `${tag}-registrar-decided`)
+  await page.click('#sign-out')
+  await page.waitForURL(`${base}/`)
+}
+
+async function studentVerifies(page: Page, email: string, tag: string) {
+  const { base } = app
+  await portalSignIn(page, base, email, '/credits')
+  const row = page.locator('#credit-records tbody tr', { hasText: COURSE })
+  await waitForText(row, '已认定')
+  await waitForText(row, 'GS085599')
+  await screenshot(page, `${tag}-credits-accepted`)
+  const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('link').click()])
+  const credential = readFileSync((await download.path())!, 'utf8')
+  expect(credential.split('.')).toHaveLength(3)
+
+  await page.goto(`${base}/verify`)
+  await page.fill('#credential', credential)
+  await page.click('#verify')
+  await waitForText(page.locator('#verify-result'), '签名有效')
+  await waitForText(page.locator('#verify-result'), '未被撤销')
+  await waitForText(page.locator('#verify-result'), COURSE)
+  await expectAccessible(page, `${tag} verify`)
+  await screenshot(page, `${tag}-verify`)
+
+  // A credential changed by one character does not verify.
+  const tampered = credential.slice(0, -4) + (credential.endsWith('AAAA') ? 'BBBB' : 'AAAA')
+  await page.fill('#credential', tampered)
+  await page.click('#verify')
+  await waitForText(page.locator('#verify-result'), '验证失败')
+}
+
+describe('the learner portal', () => {
+  it('takes a student from the catalogue to an accepted, verified credit (desktop)', async () => {
+    const page = await app.browser.context.newPage()
+    await studentJourney(page, 'student2@lianpei.demo', 'desktop')
+    await page.click('#sign-out')
+    await registrarAccepts(page, 'desktop')
+    await studentVerifies(page, 'student2@lianpei.demo', 'desktop')
+
+    // The language toggle changes the page and is remembered.
+    await page.click('#language-toggle')
+    await page.waitForURL(`${app.base}/verify`)
+    await waitForText(page.locator('h1'), 'Verify a credit credential')
+    expect(await page.locator('html').getAttribute('lang')).toBe('en')
+    await page.goto(`${app.base}/credits`)
+    await waitForText(page.locator('h1'), 'My credits')
+    await waitForText(page.locator('#credit-records'), 'Recognised')
+    await expectAccessible(page, 'desktop credits (en)')
+    await screenshot(page, 'desktop-credits-en')
+    await page.click('#language-toggle')
+    await waitForText(page.locator('h1'), '我的学分')
+    await page.click('#sign-out')
+    await page.close()
+  })
+
+  it('takes a student through the same journey on a phone-sized screen', async () => {
+    const page = await app.browser.context.newPage()
+    await page.setViewportSize({ width: 390, height: 844 })
+    await studentJourney(page, 'student@lianpei.demo', 'phone')
+    // Nothing is wider than the screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    await page.click('#sign-out')
+    await registrarAccepts(page, 'phone')
+    await studentVerifies(page, 'student@lianpei.demo', 'phone')
+    await page.click('#sign-out')
+    await page.close()
+  })
+})
