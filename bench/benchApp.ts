@@ -1,14 +1,14 @@
-/** The app a benchmark measures: a fresh data folder, no jobs or seed, listening on a free port. */
+/** The app a benchmark measures: a fresh data folder, no jobs or seed, listening on a free port; `next` serves the built admin panel and portal. */
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-export async function startBenchApp() {
+export async function startBenchApp(options: { next?: boolean } = {}) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lianpei-bench-'))
   Object.assign(process.env, { DATA_DIR: dataDir, LOG_LEVEL: 'warn', SEED_DEMO: 'never', JOBS_AUTORUN: 'false' })
   const { createApp } = await import('../src/app')
   const { listen } = await import('../src/lifecycle')
-  const app = await createApp()
+  const app = await createApp({ next: options.next ? { dev: false } : false })
   const server = await listen(app, 0, '127.0.0.1')
   return {
     payload: app.payload,

@@ -15,7 +15,15 @@ type Doc = Record<string, any> & { id: number | string }
 export type CourseView = { course: Doc; modules: Doc[]; enrollment: Doc | null; progress: Doc[]; taken?: number }
 
 export async function loadCourseView({ payload, user }: PortalContext, req: PayloadRequest, courseId: string): Promise<CourseView> {
-  const course = (await payload.findByID({ collection: CORE.courses, id: courseId, depth: 1, req, overrideAccess: false, disableErrors: true })) as Doc | null
+  const course = (await payload.findByID({
+    collection: CORE.courses,
+    id: courseId,
+    depth: 1,
+    req,
+    overrideAccess: false,
+    disableErrors: true,
+    populate: { [CORE.organizations]: { name: true, nameEn: true } },
+  })) as Doc | null
   if (!course) notFound()
   const capacity = course.enrollment?.capacity
   const [modules, enrollment, progress, taken] = await Promise.all([
