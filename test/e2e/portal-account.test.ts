@@ -4,48 +4,23 @@
  * staff get a link to the admin panel; the 404 page in both languages; a signed-out visitor sent
  * to sign in and back; what an author typed comes back escaped.
  */
-import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { waitForText } from '../helpers/browser'
 import { type BrowserApp, startBrowserApp } from '../helpers/browserApp'
 import { expectAccessible, portalSignIn, runAllJobs, screenshot } from '../helpers/portal'
+import { startSmtpServer, textOf } from '../helpers/smtp'
 
 let app: BrowserApp
-let smtp: SMTPServer
-const received: Array<{ to: string[]; raw: string }> = []
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = ''
-      stream.on('data', (chunk) => (raw += chunk))
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw })
-        callback()
-      })
-    },
-  })
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve))
-  const port = (smtp.server.address() as { port: number }).port
-  app = await startBrowserApp({ next: true, seed: true, locale: 'zh-CN', env: { SMTP_URL: `smtp://127.0.0.1:${port}` } })
+  smtp = await startSmtpServer()
+  app = await startBrowserApp({ next: true, seed: true, locale: 'zh-CN', env: { SMTP_URL: smtp.url } })
 })
 afterAll(async () => {
   await app?.stop()
-  await new Promise<void>((resolve) => smtp.close(() => resolve()))
+  await smtp?.close()
 })
-
-/** The body of a one-part email, decoded from base64 or quoted-printable. */
-const bodyOf = (raw: string) => {
-  const body = raw.slice(raw.indexOf('\r\n\r\n') + 4)
-  if (/content-transfer-encoding:\s*base64/i.test(raw)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
-  if (/content-transfer-encoding:\s*quoted-printable/i.test(raw)) {
-    return Buffer.from(body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8')
-  }
-  return body
-}
 
 describe('portal accounts', () => {
   it('resets a forgotten password through the emailed link, then signs in with it and out', async () => {
@@ -63,12 +38,12 @@ describe('portal accounts', () => {
     await page.click('button[type=submit]')
     await waitForText(page.locator('main'), '重置邮件已在发送途中')
 
-    const resets = () => received.filter((m) => bodyOf(m.raw).includes('/reset-password?token='))
+    const resets = () => smtp.received.filter((m) => textOf(m.raw).includes('/reset-password?token='))
     expect(resets()).toHaveLength(0) // queued, not sent inside the request
     await runAllJobs(t.payload)
     expect(resets().map((m) => m.to)).toEqual([['student3@lianpei.demo']])
-    expect(received.some((m) => m.to.includes('nobody@lianpei.demo'))).toBe(false)
-    const link = /https?:\/\/\S+\/reset-password\?token=[\w%-]+/.exec(bodyOf(resets()[0].raw))?.[0]
+    expect(smtp.received.some((m) => m.to.includes('nobody@lianpei.demo'))).toBe(false)
+    const link = /https?:\/\/\S+\/reset-password\?token=[\w%-]+/.exec(textOf(resets()[0].raw))?.[0]
     expect(link).toBeTruthy()
 
     await page.goto(`${base}${new URL(link!).pathname}${new URL(link!).search}`)

@@ -1,39 +1,24 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { emailAdapter } from '../../src/email'
 import { parseEnv } from '../../src/env'
+import { type ReceivedMail, startSmtpServer } from '../helpers/smtp'
 import { startTestApp, type TestApp } from '../helpers/testApp'
 
-type Received = { from: string; to: string[]; raw: string }
-const received: Received[] = []
-let smtp: SMTPServer
-let port: number
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>
+let received: ReceivedMail[]
 let t: TestApp
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = ''
-      stream.on('data', (chunk) => (raw += chunk))
-      stream.on('end', () => {
-        received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw })
-        callback()
-      })
-    },
-  })
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve))
-  port = (smtp.server.address() as { port: number }).port
-  t = await startTestApp({ env: { SMTP_URL: `smtp://127.0.0.1:${port}`, EMAIL_FROM: '联培平台 <noreply@lianpei.test>' } })
+  smtp = await startSmtpServer()
+  received = smtp.received
+  t = await startTestApp({ env: { SMTP_URL: smtp.url, EMAIL_FROM: '联培平台 <noreply@lianpei.test>' } })
 })
 afterAll(async () => {
   await t?.stop()
-  await new Promise<void>((resolve) => smtp.close(() => resolve()))
+  await smtp?.close()
 })
 
 describe('email', () => {

@@ -4,10 +4,11 @@
  * downloads of each record's credential and of the whole CLR transcript. One query.
  */
 import { CREDIT_CATEGORIES } from '../../../collections/Courses'
-import { fill, formatDate, formatNumber, localized, optionLabel, pick } from '../../../src/portal/i18n'
+import { fill, formatNumber, optionLabel, pick } from '../../../src/portal/i18n'
 import { portalRequest, requireUser } from '../../../src/portal/session'
 import { CREDIT_SLUGS } from '../constants'
 import { creditLabels } from '../translations/portal'
+import { RecordCells, RecordHeadings } from './recordColumns'
 import { RecordStatus } from './recordStatus'
 
 type Doc = Record<string, any>
@@ -55,10 +56,7 @@ export async function MyCreditsPage() {
               <caption className="muted">{t.creditsTitle}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t.course}</th>
-                  <th scope="col">{t.credits}</th>
-                  <th scope="col">{t.grade}</th>
-                  <th scope="col">{t.issuedAt}</th>
+                  <RecordHeadings lang={lang} />
                   <th scope="col">{t.status}</th>
                   <th scope="col">{t.credential}</th>
                 </tr>
@@ -66,16 +64,7 @@ export async function MyCreditsPage() {
               <tbody>
                 {records.map((r) => (
                   <tr key={r.id} data-record={r.id}>
-                    <td>
-                      {localized(r.sourceTitle, r.sourceTitleEn, lang)}
-                      <br />
-                      <span className="muted">
-                        {r.sourceCode} · {optionLabel(CREDIT_CATEGORIES, r.category, lang)}
-                      </span>
-                    </td>
-                    <td>{formatNumber(r.credits, lang)}</td>
-                    <td>{r.grade ?? formatNumber(r.score, lang)}</td>
-                    <td>{formatDate(r.issuedAt, lang)}</td>
+                    <RecordCells record={r} lang={lang} />
                     <td>
                       <RecordStatus status={r.status} lang={lang} />
                       {r.status === 'accepted' && r.localCourseCode && <div className="muted">{fill(t.localCode, { code: r.localCourseCode })}</div>}

@@ -13,6 +13,7 @@ import { CREDIT_SLUGS } from '../constants'
 import { creditLabels } from '../translations/portal'
 import { decideRecords } from './actions'
 import { type ChartSeries, CreditCharts } from './CreditCharts'
+import { RecordCells, RecordHeadings } from './recordColumns'
 import { RecordStatus } from './recordStatus'
 
 type Doc = Record<string, any>
@@ -96,10 +97,7 @@ export async function RegistrarPage({ searchParams }: { searchParams: SearchPara
                       <span className="muted">{t.selectAll}</span>
                     </th>
                     <th scope="col">{t.learner}</th>
-                    <th scope="col">{t.course}</th>
-                    <th scope="col">{t.credits}</th>
-                    <th scope="col">{t.grade}</th>
-                    <th scope="col">{t.issuedAt}</th>
+                    <RecordHeadings lang={lang} />
                     <th scope="col">{t.status}</th>
                   </tr>
                 </thead>
@@ -114,14 +112,7 @@ export async function RegistrarPage({ searchParams }: { searchParams: SearchPara
                         <br />
                         <span className="muted">{r.studentNumber}</span>
                       </td>
-                      <td>
-                        {localized(r.sourceTitle, r.sourceTitleEn, lang)}
-                        <br />
-                        <span className="muted">{r.sourceCode}</span>
-                      </td>
-                      <td>{formatNumber(r.credits, lang)}</td>
-                      <td>{r.grade ?? formatNumber(r.score, lang)}</td>
-                      <td>{formatDate(r.issuedAt, lang)}</td>
+                      <RecordCells record={r} lang={lang} />
                       <td>
                         <RecordStatus status={r.status} lang={lang} />
                       </td>
