@@ -5,6 +5,7 @@
  */
 import config from '@payload-config'
 import { login, logout } from '@payloadcms/next/auth'
+import { cookies } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { getPayload } from 'payload'
 import { CORE, CORE_TASKS } from '../../collections/slugs'
@@ -27,8 +28,18 @@ export async function signIn(form: FormData) {
   redirect(ok ? next : `/sign-in?error=1&next=${encodeURIComponent(next)}`)
 }
 
+/**
+ * Ends the session (Payload's logout) and always drops the cookie: Payload's logout leaves the
+ * cookie in place when it finds no user behind it, and a sign-out must never leave one.
+ */
 export async function signOut() {
-  await logout({ config })
+  const payload = await getPayload({ config })
+  try {
+    await logout({ config })
+  } catch (error) {
+    payload.logger.warn({ err: error }, 'portal sign-out: the session could not be ended; the cookie is dropped anyway')
+  }
+  ;(await cookies()).delete(`${payload.config.cookiePrefix}-token`)
   redirect('/')
 }
 

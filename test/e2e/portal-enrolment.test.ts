@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { waitForText } from '../helpers/browser'
 import { type BrowserApp, startBrowserApp } from '../helpers/browserApp'
 import { createCourse, createOrganization, createUser, PASSWORD } from '../helpers/fixtures'
-import { expectAccessible, portalSignIn, screenshot } from '../helpers/portal'
+import { expectAccessible, portalSignIn, portalSignOut, screenshot } from '../helpers/portal'
 
 let app: BrowserApp
 let org: { id: number | string }
@@ -79,11 +79,11 @@ describe('enrolling on the course page', () => {
     await waitForText(page.locator('#enrolment-refusal'), '选课已于')
 
     // Someone not invited is told so.
-    await page.click('#sign-out')
+    await portalSignOut(page)
     await portalSignIn(page, base, other.email, `/courses/${invite.id}`, PASSWORD)
     await waitForText(page.locator('#enrolment-refusal'), '仅限受邀学员')
     expect(await page.locator('#enrol').count()).toBe(0)
-    await page.click('#sign-out')
+    await portalSignOut(page)
     await page.close()
   })
 })

@@ -34,6 +34,7 @@ export async function screenshot(page: Page, name: string) {
 /** Signs in through /sign-in and waits to be back on `next`. */
 export async function portalSignIn(page: Page, base: string, email: string, next = '/', password = DEMO_PASSWORD) {
   await page.goto(`${base}/sign-in?next=${encodeURIComponent(next)}`)
+  if ((await page.locator('input[name=email]').count()) === 0) throw new Error(`no sign-in form at /sign-in: ${(await page.locator('main').textContent())?.slice(0, 300)}`)
   await page.fill('input[name=email]', email)
   await page.fill('input[name=password]', password)
   await page.click('#sign-in')
@@ -45,5 +46,21 @@ export async function runAllJobs(payload: import('payload').Payload) {
   for (let i = 0; i < 20; i++) {
     const result = (await payload.jobs.run({ limit: 100 })) as { noJobsRemaining?: boolean }
     if (result?.noJobsRemaining) return
+  }
+}
+
+/** Signs out through the header's button and waits until the portal shows the visitor signed out. */
+export async function portalSignOut(page: Page) {
+  await page.click('#sign-out')
+  await page.locator('#sign-in-link').waitFor()
+}
+
+/** Runs `steps`; when they fail, keeps a screenshot and the page's address beside the error. */
+export async function keepFailure<T>(page: Page, name: string, steps: () => Promise<T>): Promise<T> {
+  try {
+    return await steps()
+  } catch (error) {
+    await screenshot(page, `FAILED-${name}`).catch(() => {})
+    throw new Error(`${(error as Error).message}\n(at ${page.url()}; screenshot test-results/portal/FAILED-${name}.png)`, { cause: error })
   }
 }

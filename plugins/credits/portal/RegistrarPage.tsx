@@ -41,7 +41,8 @@ export async function RegistrarPage({ searchParams }: { searchParams: SearchPara
     payload.find({ collection: CREDIT_SLUGS.records as never, where: { status: { in: ['accepted', 'rejected'] } }, sort: '-decidedAt', limit: 10, ...read }),
     payload.find({
       collection: CREDIT_SLUGS.records as never,
-      where: { and: [{ status: { not_equals: 'revoked' } }, { supersededBy: { exists: false } }] },
+      // The last twelve months: a dashboard's window, and a read that does not grow with the ledger.
+      where: { and: [{ status: { not_equals: 'revoked' } }, { supersededBy: { exists: false } }, { issuedAt: { greater_than_equal: yearAgo() } }] },
       pagination: false,
       ...read,
       select: { credits: true, sourceTitle: true, sourceTitleEn: true, category: true, issuedAt: true } as never,
@@ -228,6 +229,8 @@ export async function RegistrarPage({ searchParams }: { searchParams: SearchPara
     </>
   )
 }
+
+const yearAgo = () => new Date(Date.now() - 365 * 24 * 60 * 60 * 1000).toISOString()
 
 /** Sums of credits by course (the ten largest), by category and by month of issue. */
 function chartsOf(records: Doc[], lang: 'zh' | 'en', t: Record<string, string>): ChartSeries[] {

@@ -91,7 +91,11 @@ export function VerifyCredential({ t, lang }: { t: Labels; lang: 'zh' | 'en' }) 
               <dt>{t.issuer}</dt>
               <dd>{String(outcome.vc.issuer?.name ?? outcome.vc.issuer?.id ?? '')}</dd>
               <dt>{t.subject}</dt>
-              <dd>{String(outcome.vc.credentialSubject?.name ?? outcome.vc.name ?? outcome.vc.credentialSubject?.id ?? '')}</dd>
+              <dd>
+                {[...[outcome.vc.credentialSubject?.identifier ?? []].flat().map((i: Record<string, any>) => `${t.studentNumber} ${String(i.identityHash)}`), String(outcome.vc.credentialSubject?.id ?? '')]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </dd>
               <dt>{t.achievement}</dt>
               <dd>
                 {achievements(outcome.vc).map((a) => (
