@@ -9,7 +9,7 @@ const dev = process.argv.includes('--dev')
 const app = await createApp({ next: { dev } })
 if (config.SEED_DEMO === 'auto') await seedIfEmpty(app.payload)
 const running = await listen(app, config.PORT, config.HOST)
-app.payload.logger.info(`LianPei is ready: ${config.PUBLIC_URL}/admin (API ${config.PUBLIC_URL}/api, database ${config.DATABASE_KIND})`)
+app.payload.logger.info(`LianPei is ready: portal ${config.PUBLIC_URL}/, admin panel ${config.PUBLIC_URL}/admin, API ${config.PUBLIC_URL}/api (database ${config.DATABASE_KIND})`)
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, async () => {

@@ -4,6 +4,7 @@
  */
 import { ENROLLMENT_STATUSES } from '../../../collections/Enrollments'
 import { CORE } from '../../../collections/slugs'
+import { idOf } from '../../../src/access'
 import { fill, formatDate, formatNumber, localized, optionLabel, pick } from '../../../src/portal/i18n'
 import { portalRequest, requireUser } from '../../../src/portal/session'
 import { OPEN_COURSE_SLUGS } from '../constants'
@@ -11,7 +12,8 @@ import { openCoursesLabels } from '../translations/portal'
 import { resumeModule } from './resumeModule'
 
 type Doc = Record<string, any>
-const idOf = (value: unknown) => String(value && typeof value === 'object' ? (value as Doc).id : value)
+/** The same document, whether each side is an id or a populated document. */
+const same = (a: unknown, b: unknown) => String(idOf(a)) === String(idOf(b))
 
 export async function LearningPage() {
   const { payload, user, lang } = await requireUser('/learning')
@@ -28,10 +30,10 @@ export async function LearningPage() {
     payload.find({ collection: OPEN_COURSE_SLUGS.moduleProgress, where: { learner: { equals: user.id } }, pagination: false, depth: 0, req, overrideAccess: false }),
     payload.find({ collection: CORE.completions, where: { learner: { equals: user.id } }, pagination: false, depth: 0, req, overrideAccess: false }),
   ])
-  const modulesOf = (courseId: unknown) => ((modules?.docs ?? []) as Doc[]).filter((m) => idOf(m.course) === idOf(courseId)) as Array<Doc & { id: string | number }>
-  const progressOf = (courseId: unknown) => (progress.docs as Doc[]).filter((p) => idOf(p.course) === idOf(courseId))
+  const modulesOf = (courseId: unknown) => ((modules?.docs ?? []) as Doc[]).filter((m) => same(m.course, courseId)) as Array<Doc & { id: string | number }>
+  const progressOf = (courseId: unknown) => (progress.docs as Doc[]).filter((p) => same(p.course, courseId))
   const completionOf = (courseId: unknown) =>
-    (completions.docs as Doc[]).find((c) => c.source?.relationTo === CORE.courses && idOf(c.source.value) === idOf(courseId))
+    (completions.docs as Doc[]).find((c) => c.source?.relationTo === CORE.courses && same(c.source.value, courseId))
 
   const current = enrollments.filter((e) => e.status === 'active' || e.status === 'pending')
   const completed = enrollments.filter((e) => e.status === 'completed')
