@@ -7,13 +7,14 @@ import { portalPluginEnabled } from './plugins'
 import { ReturnLink } from './ReturnLink'
 import { portalContext } from './session'
 import { signOut } from './actions'
+import { isStaff } from './staff'
 import { portalLabels } from './translations'
 
 export async function Shell({ children }: { children: React.ReactNode }) {
   const { payload, user, lang } = await portalContext()
   const t = pick(portalLabels, lang)
   const has = (plugin: Parameters<typeof portalPluginEnabled>[1]) => portalPluginEnabled(payload.config, plugin)
-  const staff = userHasRole(user, 'admin', 'author', 'reviewer', 'organizer')
+  const staff = isStaff(user)
   return (
     <>
       <a className="skip" href="#main">

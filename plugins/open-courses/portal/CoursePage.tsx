@@ -11,7 +11,7 @@ import { ENROLLMENT_MODES, SCORE_POLICIES } from '../coreExtensions'
 import { openCoursesLabels } from '../translations/portal'
 import { enrol, withdraw } from './actions'
 import { organizationName } from './CataloguePage'
-import { type CourseView, loadCourseView, progressByModule } from './courseView'
+import { type CourseView, isStudying, loadCourseView, progressByModule } from './courseView'
 import { resumeModule } from './resumeModule'
 
 type Doc = Record<string, any>
@@ -86,7 +86,7 @@ export async function CoursePage({ params, searchParams }: { params: Promise<{ i
             const title = localized(m.title, m.titleEn, lang)
             return (
               <li key={m.id}>
-                {view.enrollment && ['active', 'completed'].includes(view.enrollment.status) ? <a href={`/modules/${m.id}`}>{title}</a> : title}{' '}
+                {isStudying(view.enrollment) ? <a href={`/modules/${m.id}`}>{title}</a> : title}{' '}
                 <span className="badge">{optionLabel(MODULE_KINDS, m.kind, lang)}</span> <span className="badge">{m.required === false ? t.optional : t.required}</span>{' '}
                 {row && <span className="badge ok">{t.done}</span>}
                 {row && typeof row.bestScore === 'number' && <span className="muted"> {fill(t.bestScore, { score: Math.round(row.bestScore) })}</span>}
@@ -115,7 +115,7 @@ function Enrolment({ view, lang, signedIn, email }: { view: CourseView; lang: La
   )
   if (enrollment) {
     const resume = resumeModule(modules, progress)
-    const studying = enrollment.status === 'active' || enrollment.status === 'completed'
+    const studying = isStudying(enrollment)
     const message = { active: t.enrolled, pending: t.pending, completed: t.completed, withdrawn: t.withdrawn, rejected: t.rejectedEnrolment }[enrollment.status as string] ?? enrollment.status
     return (
       <>

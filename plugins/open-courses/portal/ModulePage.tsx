@@ -15,7 +15,7 @@ import { PLAYER_FRAME_SANDBOX } from '../h5p/contentIsolation'
 import { PLAYER_RELAY_SCRIPT, PLAYER_SETTINGS_ID, type PlayerSettings } from '../h5p/playerRelay'
 import { scriptJson } from '../endpoints/embedPackage'
 import { openCoursesLabels } from '../translations/portal'
-import { loadCourseView, progressByModule } from './courseView'
+import { isStudying, loadCourseView, progressByModule } from './courseView'
 
 type Doc = Record<string, any>
 
@@ -39,7 +39,7 @@ export async function ModulePage({ params }: { params: Promise<{ id: string }> }
       </a>
     </p>
   )
-  if (!enrollment || !['active', 'completed'].includes(enrollment.status)) {
+  if (!enrollment || !isStudying(enrollment)) {
     return (
       <article>
         {backLink}

@@ -54,4 +54,7 @@ export async function loadCourseView({ payload, user }: PortalContext, req: Payl
   }
 }
 
+/** An enrolment that may study the course's modules. */
+export const isStudying = (enrollment: Doc | null | undefined): boolean => enrollment?.status === 'active' || enrollment?.status === 'completed'
+
 export const progressByModule = (progress: Doc[]) => new Map(progress.map((p) => [String(typeof p.module === 'object' ? p.module.id : p.module), p]))

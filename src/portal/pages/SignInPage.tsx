@@ -1,6 +1,6 @@
 /** Sign in with email and password (Payload's login); back to the page the visitor came from. */
-import { userHasRole } from '../../access'
 import { signIn } from '../actions'
+import { isStaff } from '../staff'
 import { pick } from '../i18n'
 import { localPath, param, portalContext, type SearchParams } from '../session'
 import { portalLabels } from '../translations'
@@ -15,7 +15,7 @@ export async function SignInPage({ searchParams }: { searchParams: SearchParams 
       <section className="narrow">
         <h1>{t.signInTitle}</h1>
         <p>{user.email}</p>
-        {userHasRole(user, 'admin', 'author', 'reviewer', 'organizer') && (
+        {isStaff(user) && (
           <p className="notice">
             {t.staffHint} <a href="/admin">{t.navAdmin}</a>
           </p>
