@@ -2,7 +2,7 @@ import type { Endpoint } from 'payload'
 import { z } from 'zod'
 import { idOf } from '../../../src/access'
 import { CREDIT_SLUGS, DECISIONS } from '../constants'
-import { readJsonBody } from './readJsonBody'
+import { readJsonBody } from '../../../src/http/readJsonBody'
 import { errorResponse } from '../../../src/errors'
 import { registrarUniversity } from './requireRegistrar'
 

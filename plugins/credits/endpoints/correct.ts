@@ -4,7 +4,7 @@ import { userHasRole } from '../../../src/access'
 import { CREDIT_SLUGS } from '../constants'
 import { appendRecord, queueRecordFollowUps } from '../issuing/issueCreditRecord'
 import { gradeOf } from '../issuing/grade'
-import { readJsonBody } from './readJsonBody'
+import { readJsonBody } from '../../../src/http/readJsonBody'
 import { errorResponse } from '../../../src/errors'
 
 type Doc = Record<string, any>

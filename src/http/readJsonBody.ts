@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 import type { z } from 'zod'
-import { errorResponse } from '../../../src/errors'
+import { errorResponse } from '../errors'
 
 /** The request's JSON body checked against a schema, or a 400 that says what is wrong. */
 export async function readJsonBody<T extends z.ZodType>(req: PayloadRequest, schema: T, shape: string): Promise<{ data: z.infer<T> } | { error: Response }> {
