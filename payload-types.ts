@@ -79,6 +79,11 @@ export interface Config {
     'h5p-packages': H5PPackage;
     'xapi-statements': XapiStatement;
     'module-progress': ModuleProgress;
+    'proposal-rounds': ProposalRound;
+    'course-proposals': CourseProposal;
+    'proposal-transitions': ProposalTransition;
+    'proposal-reviews': ProposalReview;
+    'funding-awards': FundingAward;
     'credit-records': CreditRecord;
     'course-mappings': CourseMapping;
     'credit-webhooks': CreditWebhook;
@@ -89,7 +94,11 @@ export interface Config {
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    'course-proposals': {
+      history: 'proposal-transitions';
+    };
+  };
   collectionsSelect: {
     courses: CoursesSelect<false> | CoursesSelect<true>;
     modules: ModulesSelect<false> | ModulesSelect<true>;
@@ -103,6 +112,11 @@ export interface Config {
     'h5p-packages': H5PPackagesSelect<false> | H5PPackagesSelect<true>;
     'xapi-statements': XapiStatementsSelect<false> | XapiStatementsSelect<true>;
     'module-progress': ModuleProgressSelect<false> | ModuleProgressSelect<true>;
+    'proposal-rounds': ProposalRoundsSelect<false> | ProposalRoundsSelect<true>;
+    'course-proposals': CourseProposalsSelect<false> | CourseProposalsSelect<true>;
+    'proposal-transitions': ProposalTransitionsSelect<false> | ProposalTransitionsSelect<true>;
+    'proposal-reviews': ProposalReviewsSelect<false> | ProposalReviewsSelect<true>;
+    'funding-awards': FundingAwardsSelect<false> | FundingAwardsSelect<true>;
     'credit-records': CreditRecordsSelect<false> | CreditRecordsSelect<true>;
     'course-mappings': CourseMappingsSelect<false> | CourseMappingsSelect<true>;
     'credit-webhooks': CreditWebhooksSelect<false> | CreditWebhooksSelect<true>;
@@ -129,6 +143,7 @@ export interface Config {
       sendPasswordReset: TaskSendPasswordReset;
       reevaluateCourseProgress: TaskReevaluateCourseProgress;
       completeCourse: TaskCompleteCourse;
+      notifyProposalTransition: TaskNotifyProposalTransition;
       issueCreditRecord: TaskIssueCreditRecord;
       deliverCreditWebhook: TaskDeliverCreditWebhook;
       notifyLearnerOfCredit: TaskNotifyLearnerOfCredit;
@@ -216,8 +231,12 @@ export interface Course {
    */
   organization: number | Organization;
   partners?: (number | Organization)[] | null;
-  authors?: (number | User)[] | null;
   featured?: boolean | null;
+  /**
+   * Set by the funding award
+   */
+  designation?: ('school' | 'municipal' | 'provincial') | null;
+  authors?: (number | User)[] | null;
   enrollment?: {
     mode?: ('open' | 'approval' | 'invite') | null;
     capacity?: number | null;
@@ -554,6 +573,182 @@ export interface ModuleProgress {
   createdAt: string;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "proposal-rounds".
+ */
+export interface ProposalRound {
+  id: number;
+  title: string;
+  titleEn?: string | null;
+  opensAt: string;
+  closesAt: string;
+  /**
+   * The total this round may award; never exceeded
+   */
+  budget: number;
+  reviewersPerProposal: number;
+  approveAt: number;
+  reviseAt: number;
+  /**
+   * Each scored 0–100 and weighted; fixed once a review is submitted
+   */
+  rubric: {
+    key: string;
+    label: string;
+    labelEn?: string | null;
+    weight: number;
+    id?: string | null;
+  }[];
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "course-proposals".
+ */
+export interface CourseProposal {
+  id: number;
+  title: string;
+  round: number | ProposalRound;
+  course: number | Course;
+  leadOrganization: number | Organization;
+  partners?: (number | Organization)[] | null;
+  team?:
+    | {
+        name: string;
+        role: 'lead' | 'university-teacher' | 'enterprise-expert' | 'instructional-designer';
+        organization?: (number | null) | Organization;
+        /**
+         * Members with an account are emailed at each move
+         */
+        user?: (number | null) | User;
+        id?: string | null;
+      }[]
+    | null;
+  innovation?: {
+    technology?: string | null;
+    standards?: string | null;
+    processes?: string | null;
+  };
+  plannedCredits?: number | null;
+  plannedHours?: number | null;
+  practiceShare?: number | null;
+  attachments?: (number | Media)[] | null;
+  /**
+   * Moves along the workflow; every move is recorded
+   */
+  status: 'draft' | 'submitted' | 'under-review' | 'revision-requested' | 'approved' | 'rejected';
+  /**
+   * With a change of status; a revision request or a rejection needs one
+   */
+  transitionComment?: string | null;
+  revision?: number | null;
+  submittedAt?: string | null;
+  decidedAt?: string | null;
+  createdBy?: (number | null) | User;
+  moves?: number | null;
+  /**
+   * Assigned under Reviews
+   */
+  assignedReviewers?: (number | User)[] | null;
+  submittedReviewers?: (number | User)[] | null;
+  reviewSummary?: {
+    reviewsIn?: number | null;
+    reviewsNeeded?: number | null;
+    meanScore?: number | null;
+    suggestion?: ('approve' | 'revise' | 'reject') | null;
+    criteria?:
+      | {
+          key?: string | null;
+          label?: string | null;
+          mean?: number | null;
+          id?: string | null;
+        }[]
+      | null;
+  };
+  decisionComment?: string | null;
+  history?: {
+    docs?: (number | ProposalTransition)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "proposal-transitions".
+ */
+export interface ProposalTransition {
+  id: number;
+  key: string;
+  proposal: number | CourseProposal;
+  sequence: number;
+  from?: ('draft' | 'submitted' | 'under-review' | 'revision-requested' | 'approved' | 'rejected') | null;
+  to: 'draft' | 'submitted' | 'under-review' | 'revision-requested' | 'approved' | 'rejected';
+  /**
+   * Empty when the platform made the move
+   */
+  by?: (number | null) | User;
+  at: string;
+  comment?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "proposal-reviews".
+ */
+export interface ProposalReview {
+  id: number;
+  key?: string | null;
+  proposal: number | CourseProposal;
+  reviewer: number | User;
+  round?: (number | null) | ProposalRound;
+  revision?: number | null;
+  status: 'assigned' | 'submitted' | 'withdrawn';
+  /**
+   * One per criterion of the round’s rubric, 0–100 each
+   */
+  scores?:
+    | {
+        criterion: string;
+        score: number;
+        id?: string | null;
+      }[]
+    | null;
+  weightedScore?: number | null;
+  recommendation?: ('approve' | 'revise' | 'reject') | null;
+  comment?: string | null;
+  submittedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "funding-awards".
+ */
+export interface FundingAward {
+  id: number;
+  proposal: number | CourseProposal;
+  amount: number;
+  tier: 'school' | 'municipal' | 'provincial';
+  status: 'awarded' | 'disbursed' | 'withdrawn';
+  /**
+   * A withdrawal needs a reason
+   */
+  note?: string | null;
+  round?: (number | null) | ProposalRound;
+  organization?: (number | null) | Organization;
+  course?: (number | null) | Course;
+  awardedBy?: (number | null) | User;
+  disbursedAt?: string | null;
+  sequence?: number | null;
+  chainKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Append-only: content never changes after issue; a record is only accepted, rejected, or revoked by an administrator. Bulk decisions: select records, choose Edit, set Status.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -742,6 +937,7 @@ export interface PayloadJob {
           | 'sendPasswordReset'
           | 'reevaluateCourseProgress'
           | 'completeCourse'
+          | 'notifyProposalTransition'
           | 'issueCreditRecord'
           | 'deliverCreditWebhook'
           | 'notifyLearnerOfCredit';
@@ -783,6 +979,7 @@ export interface PayloadJob {
         | 'sendPasswordReset'
         | 'reevaluateCourseProgress'
         | 'completeCourse'
+        | 'notifyProposalTransition'
         | 'issueCreditRecord'
         | 'deliverCreditWebhook'
         | 'notifyLearnerOfCredit'
@@ -848,6 +1045,26 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'module-progress';
         value: number | ModuleProgress;
+      } | null)
+    | ({
+        relationTo: 'proposal-rounds';
+        value: number | ProposalRound;
+      } | null)
+    | ({
+        relationTo: 'course-proposals';
+        value: number | CourseProposal;
+      } | null)
+    | ({
+        relationTo: 'proposal-transitions';
+        value: number | ProposalTransition;
+      } | null)
+    | ({
+        relationTo: 'proposal-reviews';
+        value: number | ProposalReview;
+      } | null)
+    | ({
+        relationTo: 'funding-awards';
+        value: number | FundingAward;
       } | null)
     | ({
         relationTo: 'credit-records';
@@ -932,8 +1149,9 @@ export interface CoursesSelect<T extends boolean = true> {
   coverImage?: T;
   organization?: T;
   partners?: T;
-  authors?: T;
   featured?: T;
+  designation?: T;
+  authors?: T;
   enrollment?:
     | T
     | {
@@ -1181,6 +1399,152 @@ export interface ModuleProgressSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "proposal-rounds_select".
+ */
+export interface ProposalRoundsSelect<T extends boolean = true> {
+  title?: T;
+  titleEn?: T;
+  opensAt?: T;
+  closesAt?: T;
+  budget?: T;
+  reviewersPerProposal?: T;
+  approveAt?: T;
+  reviseAt?: T;
+  rubric?:
+    | T
+    | {
+        key?: T;
+        label?: T;
+        labelEn?: T;
+        weight?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "course-proposals_select".
+ */
+export interface CourseProposalsSelect<T extends boolean = true> {
+  title?: T;
+  round?: T;
+  course?: T;
+  leadOrganization?: T;
+  partners?: T;
+  team?:
+    | T
+    | {
+        name?: T;
+        role?: T;
+        organization?: T;
+        user?: T;
+        id?: T;
+      };
+  innovation?:
+    | T
+    | {
+        technology?: T;
+        standards?: T;
+        processes?: T;
+      };
+  plannedCredits?: T;
+  plannedHours?: T;
+  practiceShare?: T;
+  attachments?: T;
+  status?: T;
+  transitionComment?: T;
+  revision?: T;
+  submittedAt?: T;
+  decidedAt?: T;
+  createdBy?: T;
+  moves?: T;
+  assignedReviewers?: T;
+  submittedReviewers?: T;
+  reviewSummary?:
+    | T
+    | {
+        reviewsIn?: T;
+        reviewsNeeded?: T;
+        meanScore?: T;
+        suggestion?: T;
+        criteria?:
+          | T
+          | {
+              key?: T;
+              label?: T;
+              mean?: T;
+              id?: T;
+            };
+      };
+  decisionComment?: T;
+  history?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "proposal-transitions_select".
+ */
+export interface ProposalTransitionsSelect<T extends boolean = true> {
+  key?: T;
+  proposal?: T;
+  sequence?: T;
+  from?: T;
+  to?: T;
+  by?: T;
+  at?: T;
+  comment?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "proposal-reviews_select".
+ */
+export interface ProposalReviewsSelect<T extends boolean = true> {
+  key?: T;
+  proposal?: T;
+  reviewer?: T;
+  round?: T;
+  revision?: T;
+  status?: T;
+  scores?:
+    | T
+    | {
+        criterion?: T;
+        score?: T;
+        id?: T;
+      };
+  weightedScore?: T;
+  recommendation?: T;
+  comment?: T;
+  submittedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "funding-awards_select".
+ */
+export interface FundingAwardsSelect<T extends boolean = true> {
+  proposal?: T;
+  amount?: T;
+  tier?: T;
+  status?: T;
+  note?: T;
+  round?: T;
+  organization?: T;
+  course?: T;
+  awardedBy?: T;
+  disbursedAt?: T;
+  sequence?: T;
+  chainKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "credit-records_select".
  */
 export interface CreditRecordsSelect<T extends boolean = true> {
@@ -1375,6 +1739,17 @@ export interface TaskCompleteCourse {
   input: {
     learner: string;
     course: string;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskNotifyProposalTransition".
+ */
+export interface TaskNotifyProposalTransition {
+  input: {
+    proposalId: string;
+    sequence: number;
   };
   output?: unknown;
 }

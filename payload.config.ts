@@ -15,6 +15,7 @@ import { healthEndpoints } from './src/endpoints/health'
 import { env } from './src/env'
 import { PROJECT_ROOT } from './src/paths'
 import { creditsPlugin } from './plugins/credits'
+import { featuredCoursesPlugin } from './plugins/featured-courses'
 import { openCoursesPlugin } from './plugins/open-courses'
 import { userHasRole } from './src/access'
 
@@ -33,6 +34,7 @@ export default buildConfig({
       frameAncestors: [new URL(config.PUBLIC_URL).origin],
       h5p: { contentOrigin: config.H5P_CONTENT_ORIGIN },
     }),
+    featuredCoursesPlugin({ publicUrl: config.PUBLIC_URL }),
     creditsPlugin({
       publicUrl: config.PUBLIC_URL,
       dataDir: config.DATA_DIR,

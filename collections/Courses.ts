@@ -17,6 +17,16 @@ export const GRADING_SCHEMES = options({
   'five-level': ['五级制', 'Five-level (优/良/中/及格/不及格)'],
 })
 
+/**
+ * Quality-course designation (优质课程) a featured course earns with its funding award: set by
+ * the featured-courses plugin, shown in the catalogue; nobody sets it by hand.
+ */
+export const DESIGNATIONS = options({
+  school: ['校级优质课程', 'School-level quality course'],
+  municipal: ['市级优质课程', 'Municipal quality course'],
+  provincial: ['省级优质课程', 'Provincial quality course'],
+})
+
 export const DISCIPLINES = options({
   engineering: ['工学', 'Engineering'],
   science: ['理学', 'Science'],
@@ -164,6 +174,17 @@ export const Courses: CollectionConfig = {
       hasMany: true,
       label: zhEn('合作单位', 'Partner organisations'),
       admin: { position: 'sidebar' },
+    },
+    // Featured courses (特色课程) are co-developed by a university and enterprises; the
+    // featured-courses plugin holds them back from publishing until their proposal is approved.
+    { name: 'featured', type: 'checkbox', defaultValue: false, index: true, label: zhEn('特色课程', 'Featured course'), admin: { position: 'sidebar' } },
+    {
+      name: 'designation',
+      type: 'select',
+      options: DESIGNATIONS,
+      label: zhEn('优质课程认定', 'Quality-course designation'),
+      access: { create: () => false, update: () => false },
+      admin: { position: 'sidebar', readOnly: true, condition: (data) => Boolean(data?.featured), description: zhEn('随经费补助认定', 'Set by the funding award') },
     },
     {
       name: 'authors',

@@ -4,6 +4,7 @@ import * as migration_20261123_143000_credit_records_fillfactor from './20261123
 import * as migration_20261127_102355_h5p_libraries_module_progress_official_name from './20261127_102355_h5p_libraries_module_progress_official_name';
 import * as migration_20261127_112429_complete_course_task from './20261127_112429_complete_course_task';
 import * as migration_20261127_130256_portal_module_video_password_reset from './20261127_130256_portal_module_video_password_reset';
+import * as migration_20261127_155750_featured_courses from './20261127_155750_featured_courses';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261127_130256_portal_module_video_password_reset.up,
     down: migration_20261127_130256_portal_module_video_password_reset.down,
-    name: '20261127_130256_portal_module_video_password_reset'
+    name: '20261127_130256_portal_module_video_password_reset',
+  },
+  {
+    up: migration_20261127_155750_featured_courses.up,
+    down: migration_20261127_155750_featured_courses.down,
+    name: '20261127_155750_featured_courses'
   },
 ];

@@ -3,6 +3,7 @@ import * as migration_20261123_133725_feed_status_index from './20261123_133725_
 import * as migration_20261127_102351_h5p_libraries_module_progress_official_name from './20261127_102351_h5p_libraries_module_progress_official_name';
 import * as migration_20261127_112424_complete_course_task from './20261127_112424_complete_course_task';
 import * as migration_20261127_130252_portal_module_video_password_reset from './20261127_130252_portal_module_video_password_reset';
+import * as migration_20261127_155744_featured_courses from './20261127_155744_featured_courses';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261127_130252_portal_module_video_password_reset.up,
     down: migration_20261127_130252_portal_module_video_password_reset.down,
-    name: '20261127_130252_portal_module_video_password_reset'
+    name: '20261127_130252_portal_module_video_password_reset',
+  },
+  {
+    up: migration_20261127_155744_featured_courses.up,
+    down: migration_20261127_155744_featured_courses.down,
+    name: '20261127_155744_featured_courses'
   },
 ];

@@ -20,7 +20,7 @@ const withHooks = (c: CollectionConfig, hooks: { afterChange?: any[]; afterDelet
 })
 
 /**
- * What the open course library adds to courses: a catalogue flag, enrolment rules, the completion
+ * What the open course library adds to courses: enrolment rules, the completion
  * rule (every required module, and a minimum average score) and bulk enrolment.
  */
 export const addCourseFields = (courses: CollectionConfig): CollectionConfig => ({
@@ -29,7 +29,6 @@ export const addCourseFields = (courses: CollectionConfig): CollectionConfig => 
   hooks: withHooks(courses, { afterChange: [reevaluateWhenCourseRuleChanges], afterDelete: [forgetCourseOnDelete] }),
   fields: [
     ...courses.fields,
-    { name: 'featured', type: 'checkbox', defaultValue: false, index: true, label: zhEn('首页推荐', 'Featured'), admin: { position: 'sidebar' } },
     {
       name: 'enrollment',
       type: 'group',

@@ -3,7 +3,7 @@
  * sort and paging; featured courses first. One query for the page of courses (organisations by
  * depth) and one for the provider filter's organisations.
  */
-import { CREDIT_CATEGORIES, DISCIPLINES } from '../../../collections/Courses'
+import { CREDIT_CATEGORIES, DISCIPLINES, DESIGNATIONS } from '../../../collections/Courses'
 import { CORE } from '../../../collections/slugs'
 import { colon, fill, joinList, type Lang, localized, optionLabel, pick } from '../../../src/portal/i18n'
 import { param, portalContext, portalRequest, type SearchParams } from '../../../src/portal/session'
@@ -141,6 +141,7 @@ function CourseCard({ course, lang }: { course: Doc; lang: Lang }) {
       </h2>
       <div className="actions">
         {course.featured && <span className="badge featured">{t.featured}</span>}
+        {course.designation && <span className="badge designation">{optionLabel(DESIGNATIONS, course.designation, lang)}</span>}
         <span className="badge">{optionLabel(CREDIT_CATEGORIES, course.creditCategory, lang)}</span>
         <span className="badge">{optionLabel(ENROLLMENT_MODES, course.enrollment?.mode ?? 'open', lang)}</span>
       </div>

@@ -3,7 +3,7 @@
  * completion rule and providers; enrolment that follows the course's mode, and leaving it.
  */
 import { RichText } from '@payloadcms/richtext-lexical/react'
-import { CREDIT_CATEGORIES, GRADING_SCHEMES } from '../../../collections/Courses'
+import { CREDIT_CATEGORIES, GRADING_SCHEMES, DESIGNATIONS } from '../../../collections/Courses'
 import { MODULE_KINDS } from '../../../collections/Modules'
 import { colon, fill, formatDate, joinList, type Lang, localized, optionLabel, pick } from '../../../src/portal/i18n'
 import { param, portalContext, portalRequest, type SearchParams } from '../../../src/portal/session'
@@ -32,6 +32,7 @@ export async function CoursePage({ params, searchParams }: { params: Promise<{ i
       <h1>{localized(course.title, course.titleEn, lang)}</h1>
       <div className="actions">
         {course.featured && <span className="badge featured">{t.featured}</span>}
+        {course.designation && <span className="badge designation">{optionLabel(DESIGNATIONS, course.designation, lang)}</span>}
         <span className="badge">{course.code}</span>
         <span className="badge">{optionLabel(CREDIT_CATEGORIES, course.creditCategory, lang)}</span>
       </div>
