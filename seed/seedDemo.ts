@@ -1,5 +1,6 @@
 /**
- * Seeds the demo data: organisations, accounts, published courses with modules. Idempotent: every
+ * Seeds the demo data: organisations, accounts, published courses with modules, the featured-course
+ * rounds, completions and credit records. Idempotent: every
  * record is found by its natural key (organisation code, email, course code, module order) and
  * created only when missing, so running it twice changes nothing.
  */
@@ -10,6 +11,7 @@ import { organizations } from './data/organizations'
 import { demoCompletions } from './data/completions'
 import { DEMO_PASSWORD, users } from './data/users'
 import { paragraphs } from './richText'
+import { seedFeaturedCourses } from './seedFeaturedCourses'
 import { seedH5P } from './seedH5P'
 
 type Id = number | string
@@ -77,6 +79,8 @@ export async function seedDemo(payload: Payload, progress: Progress = (m) => pay
   const h5pPackages = await seedH5P(payload, progress)
 
   progress('seeding courses and modules')
+  // With the featured-courses plugin, a featured course waits as a draft until its proposal is approved.
+  const gated = Boolean(payload.collections['course-proposals' as never])
   for (const course of courses) {
     const { modules, organization, partners, author, ...fields } = course
     const courseId = await upsert(
@@ -88,7 +92,7 @@ export async function seedDemo(payload: Payload, progress: Progress = (m) => pay
         organization: org(organization),
         partners: partners.map(org),
         authors: author ? [userIds.get(author)] : [],
-        _status: 'published',
+        _status: gated && course.featured ? 'draft' : 'published',
       },
       `${course.code} ${course.title}`,
     )
@@ -111,8 +115,21 @@ export async function seedDemo(payload: Payload, progress: Progress = (m) => pay
     }
   }
 
-  progress('seeding completions, credit records and a course mapping')
   const courseId = async (code: string) => (await findOne(payload, CORE.courses, { code: { equals: code } }))?.id
+  progress('seeding featured-course rounds, proposals, reviews and awards')
+  const user = (email: string) => {
+    const id = userIds.get(email)
+    if (id === undefined) throw new Error(`demo data names an unknown account "${email}"`)
+    return id
+  }
+  result.created += await seedFeaturedCourses(payload, { org, user, course: courseId, progress })
+  for (const course of courses.filter((c) => c.featured)) {
+    const id = await courseId(course.code)
+    const doc = id === undefined ? undefined : await payload.findByID({ collection: CORE.courses, id, depth: 0, draft: true, overrideAccess: true })
+    if (doc && doc._status !== 'published') await payload.update({ collection: CORE.courses, id: doc.id, data: { _status: 'published' }, overrideAccess: true })
+  }
+
+  progress('seeding completions, credit records and a course mapping')
   const student = userIds.get('student@lianpei.demo')
   for (const { code, score } of demoCompletions) {
     const source = await courseId(code)

@@ -22,6 +22,8 @@ export const users: DemoUser[] = [
   { email: 'reviewer@lianpei.demo', name: '孙振华', roles: ['reviewer'], organization: 'rongcheng-univ' },
   { email: 'reviewer2@lianpei.demo', name: '何建国', roles: ['reviewer'], organization: 'baotou-univ' },
   { email: 'reviewer3@lianpei.demo', name: '郑雅琴', roles: ['reviewer'], organization: 'tianfu-software' },
+  { email: 'reviewer4@lianpei.demo', name: '钱立群', roles: ['reviewer'], organization: 'base-office' },
+  { email: 'reviewer5@lianpei.demo', name: '包玉兰', roles: ['reviewer'], organization: 'lucheng-materials' },
   { email: 'mentor@lianpei.demo', name: '黄志强', roles: ['mentor'], organization: 'songshan-robotics' },
   {
     email: 'student@lianpei.demo',
@@ -53,4 +55,5 @@ export const users: DemoUser[] = [
   { email: 'student3@lianpei.demo', name: '杨思雨', roles: ['student'], organization: 'rongcheng-univ', homeUniversity: 'rongcheng-univ', studentNumber: '2024220301' },
   { email: 'student4@lianpei.demo', name: '乌云娜', roles: ['student'], organization: 'baotou-univ', homeUniversity: 'baotou-univ', studentNumber: '2024330501' },
   { email: 'author2@lianpei.demo', name: '王晓川', roles: ['author'], organization: 'tianfu-software' },
+  { email: 'author3@lianpei.demo', name: '高娜仁', roles: ['author'], organization: 'baotou-univ' },
 ]

@@ -64,6 +64,21 @@ describe('demo data', () => {
     expect(other.body.records).toHaveLength(0)
   })
 
+  it('shows the featured-course workflow: an open round with proposals in several states, a decided round with awards', async () => {
+    const rounds = (await t.payload.find({ collection: 'proposal-rounds' as never, depth: 0, overrideAccess: true, sort: 'opensAt' })).docs as Array<{ id: number; closesAt: string }>
+    expect(rounds).toHaveLength(2)
+    expect(Date.parse(rounds[0].closesAt)).toBeLessThan(Date.now())
+    expect(Date.parse(rounds[1].closesAt)).toBeGreaterThan(Date.now())
+    const states = async (round: number) => ((await t.payload.find({ collection: 'course-proposals' as never, where: { round: { equals: round } }, depth: 0, overrideAccess: true })).docs as Array<{ status: string }>).map((p) => p.status).sort()
+    expect(await states(rounds[0].id)).toEqual(['approved', 'approved', 'rejected'])
+    expect(await states(rounds[1].id)).toEqual(['draft', 'revision-requested', 'under-review'])
+    expect(await count('proposal-reviews', { status: { equals: 'submitted' } })).toBe(14)
+    expect(await count('funding-awards', { round: { equals: rounds[0].id } })).toBe(2)
+    // The featured courses came out of the decided round: published, and designated.
+    const res = await request(t.app).get('/api/catalogue?featured=true')
+    expect(res.body.docs.map((c: { designation: string }) => c.designation).sort()).toEqual(['provincial', 'school'])
+  })
+
   it('is idempotent: seeding again creates nothing', async () => {
     const before = { users: await count('users'), courses: await count('courses'), modules: await count('modules'), records: await count('credit-records') }
     const result = await seedDemo(t.payload, (m) => messages.push(m))
