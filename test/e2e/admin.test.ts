@@ -1,6 +1,8 @@
 /**
  * The admin panel in a real browser: the demo author logs in, writes a course draft and finds it
- * in the list. Runs against the built admin panel served by createApp() through Next.js.
+ * in the list; a featured course cannot be published from it before its proposal is approved; a
+ * reviewer's lists hold their own queue only. Runs against the built admin panel served by
+ * createApp() through Next.js.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { waitForText } from '../helpers/browser'
@@ -36,6 +38,48 @@ describe('admin panel', () => {
 
     await page.goto(`${base}/admin/collections/courses`)
     await waitForText(page.locator('table'), title)
+    await page.close()
+  })
+
+  it('refuses to publish a featured course whose proposal is not approved, and says why', async () => {
+    const { base, t } = app
+    const [university] = (await t.payload.find({ collection: 'organizations', where: { code: { equals: '19001' } }, overrideAccess: true, depth: 0 })).docs
+    const course = await t.payload.create({
+      collection: 'courses',
+      data: { title: '数字孪生产线调试（待立项）', code: `E2E-FC-${Date.now().toString(36).toUpperCase()}`, credits: 2, organization: university.id, featured: true, _status: 'draft' } as never,
+      draft: true,
+      overrideAccess: true,
+    })
+    const page = await app.browser.context.newPage()
+    await adminLogin(page, base, 'author@lianpei.demo')
+    await page.goto(`${base}/admin/collections/courses/${course.id}`)
+    await page.click('#action-save')
+    await waitForText(page.locator('.payload-toast-container'), '申报立项后才能发布')
+    const stored = await t.payload.findByID({ collection: 'courses', id: course.id, draft: true, overrideAccess: true })
+    expect(stored._status).toBe('draft')
+    await page.close()
+  })
+
+  it('shows a reviewer their own queue only: proposals assigned to them, their own unsubmitted review', async () => {
+    const { base, t } = app
+    // The demo proposal under review has two of three reviews in; its third reviewer has not scored yet.
+    const [proposal] = (await t.payload.find({ collection: 'course-proposals' as never, where: { status: { equals: 'under-review' } }, overrideAccess: true, depth: 0 })).docs as Array<{ id: number; title: string }>
+    const reviews = (await t.payload.find({ collection: 'proposal-reviews' as never, where: { proposal: { equals: proposal.id } }, overrideAccess: true, depth: 1 })).docs as Array<{ status: string; reviewer: { id: number; email: string } }>
+    const pending = reviews.find((r) => r.status === 'assigned')!
+    const own = (await t.payload.count({ collection: 'proposal-reviews' as never, where: { reviewer: { equals: pending.reviewer.id } }, overrideAccess: true })).totalDocs
+    const assigned = (await t.payload.find({ collection: 'course-proposals' as never, where: { assignedReviewers: { in: [pending.reviewer.id] } }, overrideAccess: true, depth: 0, pagination: false })).docs as Array<{ title: string }>
+    const others = (await t.payload.find({ collection: 'course-proposals' as never, overrideAccess: true, depth: 0, pagination: false })).docs.filter((d) => !assigned.some((a) => a.title === (d as { title: string }).title)) as Array<{ title: string }>
+    expect(others.length).toBeGreaterThan(0)
+
+    const page = await app.browser.context.newPage()
+    await adminLogin(page, base, pending.reviewer.email)
+    await page.goto(`${base}/admin/collections/course-proposals`)
+    await waitForText(page.locator('table'), proposal.title)
+    const table = await page.locator('table').innerText()
+    for (const other of others) expect(table).not.toContain(other.title)
+    await page.goto(`${base}/admin/collections/proposal-reviews`)
+    await page.locator('table tbody tr').first().waitFor()
+    expect(await page.locator('table tbody tr').count()).toBe(own)
     await page.close()
   })
 })

@@ -47,10 +47,13 @@ async function studentJourney(page: Page, email: string, tag: string) {
   await page.fill('input[name=q]', '安全生产')
   await page.click('form[role=search] button[type=submit]')
   await waitForText(page.locator('#catalogue-count'), '共 1 门课程')
+  // A featured course out of the 2025 round, designated a school-level quality course with its award.
+  await waitForText(page.locator('#catalogue .badge.designation'), '校级优质课程')
   await page.locator('#catalogue a', { hasText: COURSE }).click()
 
   // The course page: enrol.
   await waitForText(page.locator('h1'), COURSE)
+  await waitForText(page.locator('.badge.designation'), '校级优质课程')
   await waitForText(page.locator('#syllabus'), '互动练习：安全知识判断题')
   await check('course')
   await page.click('#enrol')

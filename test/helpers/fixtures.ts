@@ -95,3 +95,16 @@ export async function createCourse(payload: Payload, organization: Id, extra: Re
     overrideAccess: true,
   })
 }
+
+/**
+ * A published featured course: created as a draft, given an approved proposal (set directly, not
+ * walked through review), then published, as the featured-courses plugin's publish gate requires.
+ */
+export async function createFeaturedCourse(payload: Payload, university: Id, extra: Record<string, unknown> = {}) {
+  const course = await payload.create({ collection: 'courses', data: { ...courseData(university), ...extra, featured: true, _status: 'draft' } as never, draft: true, overrideAccess: true })
+  const now = Date.now()
+  const round = await payload.create({ collection: 'proposal-rounds', data: { title: `测试批次 ${course.id}`, opensAt: new Date(now - 86_400_000).toISOString(), closesAt: new Date(now + 86_400_000).toISOString(), budget: 0 } as never, overrideAccess: true })
+  const proposal = await payload.create({ collection: 'course-proposals', data: { title: `申报 ${course.id}`, round: round.id, course: course.id, leadOrganization: university } as never, overrideAccess: true })
+  await payload.update({ collection: 'course-proposals', id: proposal.id, data: { status: 'approved' } as never, overrideAccess: true, context: { bookkeeping: true } })
+  return payload.update({ collection: 'courses', id: course.id, data: { _status: 'published' } as never, overrideAccess: true })
+}

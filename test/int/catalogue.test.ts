@@ -1,6 +1,6 @@
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCourse, createOrganization } from '../helpers/fixtures'
+import { createCourse, createFeaturedCourse, createOrganization } from '../helpers/fixtures'
 import { startTestApp, type TestApp } from '../helpers/testApp'
 
 let t: TestApp
@@ -12,7 +12,7 @@ beforeAll(async () => {
   t = await startTestApp()
   uni = await createOrganization(t.payload, 'university', '10711')
   ent = await createOrganization(t.payload, 'enterprise', '91441900MA51LP0011')
-  ids.robot = (await createCourse(t.payload, uni.id, { title: '工业机器人系统集成', summary: '智能制造产线', discipline: 'engineering', credits: 2, featured: true })).id
+  ids.robot = (await createFeaturedCourse(t.payload, uni.id, { title: '工业机器人系统集成', summary: '智能制造产线', discipline: 'engineering', credits: 2 })).id
   ids.data = (await createCourse(t.payload, ent.id, { title: '大数据工程实践', titleEn: 'Big Data Engineering', discipline: 'engineering', credits: 3, partners: [uni.id] })).id
   ids.ethics = (await createCourse(t.payload, uni.id, { title: '科研伦理', discipline: 'law', credits: 1, creditCategory: 'political-education' })).id
   ids.draft = (await createCourse(t.payload, uni.id, { title: '机器人草稿', _status: 'draft' })).id

@@ -2,7 +2,7 @@ import type { CollectionConfig, FieldAccess, PayloadRequest } from 'payload'
 import { options, zhEn } from '../../../collections/i18n'
 import { CORE } from '../../../collections/slugs'
 import { validateCredits } from '../../../collections/Courses'
-import { and, authenticated, hasRole, isAdmin, or } from '../../../src/access'
+import { and, hasRole, isAdmin, or, userHasRole } from '../../../src/access'
 import { proposalsAssignedToReviewer, proposalsOfAuthor, reviewSummaryReadable } from '../access'
 import { FEATURED_SLUGS, PROPOSAL_STATE_LABELS, TEAM_ROLES } from '../constants'
 import { assignReviewersEndpoint } from '../endpoints/assignReviewers'
@@ -13,6 +13,8 @@ import type { SanitizedFeaturedCoursesOptions } from '../types'
 
 const neverByHand: FieldAccess = () => false
 const draftsOnly = { status: { equals: 'draft' } }
+/** Who reviews a proposal is the committee's business; the authors never learn it. */
+const committeeOnly: FieldAccess = ({ req }) => userHasRole(req.user, 'admin', 'reviewer')
 
 /**
  * A featured-course proposal: the course a university develops with one or more enterprises, its
@@ -115,11 +117,11 @@ export const createCourseProposalsCollection = (options_: SanitizedFeaturedCours
       type: 'relationship',
       relationTo: CORE.users,
       hasMany: true,
-      access: { create: neverByHand, update: neverByHand, read: ({ req }) => Boolean(req.user && (req.user.roles as string[] | undefined)?.some((r) => r === 'admin' || r === 'reviewer')) },
+      access: { create: neverByHand, update: neverByHand, read: committeeOnly },
       label: zhEn('评审专家', 'Reviewers'),
       admin: { readOnly: true, description: zhEn('在“评审”中分配', 'Assigned under Reviews') },
     },
-    { name: 'submittedReviewers', type: 'relationship', relationTo: CORE.users, hasMany: true, access: { create: neverByHand, update: neverByHand, read: authenticated as never }, admin: { hidden: true } },
+    { name: 'submittedReviewers', type: 'relationship', relationTo: CORE.users, hasMany: true, access: { create: neverByHand, update: neverByHand, read: committeeOnly }, admin: { hidden: true } },
     {
       name: 'reviewSummary',
       type: 'group',
