@@ -50,11 +50,13 @@ describe('admin panel', () => {
       draft: true,
       overrideAccess: true,
     })
+    await app.browser.context.clearCookies()
     const page = await app.browser.context.newPage()
     await adminLogin(page, base, 'author@lianpei.demo')
     await page.goto(`${base}/admin/collections/courses/${course.id}`)
+    await page.fill('#field-title', '数字孪生产线调试（申请发布）')
     await page.click('#action-save')
-    await waitForText(page.locator('.payload-toast-container'), '申报立项后才能发布')
+    await page.getByText('特色课程须在其申报立项后才能发布').waitFor({ timeout: 30_000 })
     const stored = await t.payload.findByID({ collection: 'courses', id: course.id, draft: true, overrideAccess: true })
     expect(stored._status).toBe('draft')
     await page.close()
@@ -66,20 +68,21 @@ describe('admin panel', () => {
     const [proposal] = (await t.payload.find({ collection: 'course-proposals' as never, where: { status: { equals: 'under-review' } }, overrideAccess: true, depth: 0 })).docs as Array<{ id: number; title: string }>
     const reviews = (await t.payload.find({ collection: 'proposal-reviews' as never, where: { proposal: { equals: proposal.id } }, overrideAccess: true, depth: 1 })).docs as Array<{ status: string; reviewer: { id: number; email: string } }>
     const pending = reviews.find((r) => r.status === 'assigned')!
-    const own = (await t.payload.count({ collection: 'proposal-reviews' as never, where: { reviewer: { equals: pending.reviewer.id } }, overrideAccess: true })).totalDocs
     const assigned = (await t.payload.find({ collection: 'course-proposals' as never, where: { assignedReviewers: { in: [pending.reviewer.id] } }, overrideAccess: true, depth: 0, pagination: false })).docs as Array<{ title: string }>
     const others = (await t.payload.find({ collection: 'course-proposals' as never, overrideAccess: true, depth: 0, pagination: false })).docs.filter((d) => !assigned.some((a) => a.title === (d as { title: string }).title)) as Array<{ title: string }>
     expect(others.length).toBeGreaterThan(0)
 
+    await app.browser.context.clearCookies()
     const page = await app.browser.context.newPage()
     await adminLogin(page, base, pending.reviewer.email)
     await page.goto(`${base}/admin/collections/course-proposals`)
     await waitForText(page.locator('table'), proposal.title)
     const table = await page.locator('table').innerText()
     for (const other of others) expect(table).not.toContain(other.title)
+    // Of the reviews of that proposal, only their own: the two submitted ones stay hidden until they submit.
     await page.goto(`${base}/admin/collections/proposal-reviews`)
-    await page.locator('table tbody tr').first().waitFor()
-    expect(await page.locator('table tbody tr').count()).toBe(own)
+    await waitForText(page.locator('table'), proposal.title)
+    expect(await page.locator('table tbody tr', { hasText: proposal.title }).count()).toBe(1)
     await page.close()
   })
 })

@@ -17,6 +17,8 @@ type Violation = { id: string; impact: string; help: string; nodes: Array<{ targ
 
 /** Runs axe-core (WCAG 2 A and AA rules) and fails on any serious or critical violation. */
 export async function expectAccessible(page: Page, label: string) {
+  // After a server action's redirect Next.js sets the title a moment after the body; check the settled page.
+  await page.waitForFunction(() => document.title.length > 0, undefined, { timeout: 10_000 }).catch(() => {})
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE })
   const violations = (await page.evaluate(async () => {
     const result = await (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
