@@ -6,9 +6,10 @@ import path from 'node:path'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { zh } from '@payloadcms/translations/languages/zh'
-import { buildConfig } from 'payload'
+import { buildConfig, type Config } from 'payload'
 import { CORE, coreCollections } from './collections'
 import { sendPasswordResetTask } from './collections/auth/sendPasswordReset'
+import { addCredentialKeys } from './src/credentials/keys'
 import { databaseAdapter } from './src/db'
 import { emailAdapter } from './src/email'
 import { healthEndpoints } from './src/endpoints/health'
@@ -22,7 +23,10 @@ import { userHasRole } from './src/access'
 const dirname = PROJECT_ROOT
 const config = env()
 
-export default buildConfig({
+// The signing keys of every verifiable credential (credits, mentor certifications), and their JWKS.
+const withKeys = (incoming: Config) => addCredentialKeys(incoming, { signingKeys: config.CREDENTIAL_SIGNING_KEYS, dataDir: config.DATA_DIR })
+
+export default buildConfig(withKeys({
   secret: config.PAYLOAD_SECRET,
   db: databaseAdapter(config),
   email: emailAdapter(config),
@@ -37,8 +41,6 @@ export default buildConfig({
     featuredCoursesPlugin({ publicUrl: config.PUBLIC_URL }),
     creditsPlugin({
       publicUrl: config.PUBLIC_URL,
-      dataDir: config.DATA_DIR,
-      signingKeys: config.CREDENTIAL_SIGNING_KEYS,
       webhooks: { allowedNetworks: config.WEBHOOK_ALLOWED_NETWORKS },
     }),
   ],
@@ -64,4 +66,4 @@ export default buildConfig({
   telemetry: false,
   typescript: { outputFile: path.join(dirname, 'payload-types.ts') },
   graphQL: { schemaOutputFile: path.join(dirname, 'schema.graphql') },
-})
+}))

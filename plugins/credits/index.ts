@@ -7,18 +7,18 @@
  */
 import type { CollectionConfig, Config, Endpoint } from 'payload'
 import { CORE } from '../../collections/slugs'
+import { credentialKeys } from '../../src/credentials/keys'
 import { createOutboundGuard } from '../../src/http/outboundGuard'
 import { addPortalPlugin } from '../../src/portal/plugins'
 import { createCourseMappingsCollection } from './collections/CourseMappings'
 import { createCreditRecordsCollection } from './collections/CreditRecords'
 import { createCreditWebhooksCollection } from './collections/CreditWebhooks'
 import { createWebhookDeliveriesCollection } from './collections/WebhookDeliveries'
-import { createKeyring } from './credentials/keyring'
 import type { Issuer } from './credentials/openBadge'
 import { acknowledgeEndpoint } from './endpoints/acknowledge'
 import { correctEndpoint } from './endpoints/correct'
 import { creditFeedEndpoint } from './endpoints/creditFeed'
-import { credentialEndpoint, jwksEndpoint, statusEndpoint, transcriptEndpoint } from './endpoints/credentials'
+import { credentialEndpoint, statusEndpoint, transcriptEndpoint } from './endpoints/credentials'
 import { queueIssueOnCompletion } from './hooks/queueIssueOnCompletion'
 import { deliverWebhookTask } from './tasks/deliverWebhook'
 import { issueCreditRecordTask } from './tasks/issueCreditRecord'
@@ -37,7 +37,8 @@ export const creditsPlugin =
     if (!options.enabled) return config
 
     const issuer: Issuer = { baseUrl: options.publicUrl, name: options.issuerName }
-    const keys = createKeyring(options)
+    // The platform's signing keys, which the core holds and publishes at /.well-known/jwks.json.
+    const keys = credentialKeys(config)
     // Webhook receivers are checked against it at registration and on every delivery.
     const guard = createOutboundGuard({ allowedNetworks: options.webhooks.allowedNetworks })
 
@@ -67,7 +68,7 @@ export const creditsPlugin =
         createCreditWebhooksCollection(guard),
         createWebhookDeliveriesCollection(),
       ],
-      endpoints: [...(config.endpoints ?? []), creditFeedEndpoint(options), jwksEndpoint(keys)],
+      endpoints: [...(config.endpoints ?? []), creditFeedEndpoint(options)],
       jobs: {
         ...config.jobs,
         tasks: [...(config.jobs?.tasks ?? []), issueCreditRecordTask, deliverWebhookTask(options, guard), notifyLearnerTask(options)],

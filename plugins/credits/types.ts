@@ -6,13 +6,6 @@ export type CreditsPluginOptions = {
   enabled?: boolean
   /** Base URL of the platform, used as the credential issuer and in links. @default 'http://localhost:3000' */
   publicUrl?: string
-  /** Folder where development signing keys are kept. @default './data' */
-  dataDir?: string
-  /**
-   * Private Ed25519 signing keys as a JSON array of JWKs, newest (active) first; older ones stay in
-   * the JWKS so credentials they signed still verify. Unset: a key is generated under dataDir.
-   */
-  signingKeys?: string
   /** Issuer name on credentials. @default { zh: 'LianPei 联培平台', en: 'LianPei joint-training platform' } */
   issuerName?: { zh: string; en: string }
   webhooks?: {
@@ -41,8 +34,6 @@ export type CreditsPluginOptions = {
 export type SanitizedCreditsOptions = {
   enabled: boolean
   publicUrl: string
-  dataDir: string
-  signingKeys?: string
   issuerName: { zh: string; en: string }
   webhooks: { attempts: number; backoffMs: number; timeoutMs: number; allowedNetworks: string[] }
   feed: { defaultLimit: number; maxLimit: number }
@@ -62,8 +53,6 @@ export function sanitizeOptions(options: CreditsPluginOptions = {}): SanitizedCr
   return {
     enabled: options.enabled ?? true,
     publicUrl: (options.publicUrl ?? 'http://localhost:3000').replace(/\/$/, ''),
-    dataDir: options.dataDir ?? './data',
-    signingKeys: options.signingKeys,
     issuerName: options.issuerName ?? { zh: 'LianPei 联培平台', en: 'LianPei joint-training platform' },
     webhooks: { attempts: 8, backoffMs: 2000, timeoutMs: 10_000, ...options.webhooks, allowedNetworks: allowedNetworks(options.webhooks?.allowedNetworks) },
     feed: { defaultLimit: 100, maxLimit: 1000, ...options.feed },

@@ -4,7 +4,7 @@
  * without `npm run migrate:create`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { generateSigningJwk } from '../../plugins/credits/credentials/signingKeys'
+import { generateSigningJwk } from '../../src/credentials/signingKeys'
 import { startTestApp, type TestApp } from '../helpers/testApp'
 
 let t: TestApp

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import type { Config, SanitizedConfig } from 'payload'
 import { describe, expect, it } from 'vitest'
+import { addCredentialKeys } from '../../src/credentials/keys'
 import { creditsPlugin } from '../../plugins/credits'
 import { openCoursesPlugin } from '../../plugins/open-courses'
 import { portalPluginEnabled } from '../../src/portal/plugins'
@@ -25,7 +26,7 @@ describe('portal routes', () => {
 
   it('lists only enabled plugins among the portal’s', () => {
     const base: Config = { collections: [{ slug: 'courses', fields: [] }, { slug: 'modules', fields: [] }, { slug: 'enrollments', fields: [] }, { slug: 'completions', fields: [] }], secret: 'x', db: {} as never }
-    const both = creditsPlugin({ publicUrl: 'http://localhost', dataDir: '/tmp' })(openCoursesPlugin({ dataDir: '/tmp' })(base)) as unknown as SanitizedConfig
+    const both = creditsPlugin({ publicUrl: 'http://localhost' })(openCoursesPlugin({ dataDir: '/tmp' })(addCredentialKeys(base, { dataDir: '/tmp' }))) as unknown as SanitizedConfig
     expect(portalPluginEnabled(both, 'open-courses')).toBe(true)
     expect(portalPluginEnabled(both, 'credits')).toBe(true)
     const neither = creditsPlugin({ enabled: false })(openCoursesPlugin({ enabled: false })(base)) as unknown as SanitizedConfig

@@ -3,8 +3,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { compactVerify, importJWK } from 'jose'
 import { describe, expect, it } from 'vitest'
-import { openBadgeCredential, signCredential } from '../../plugins/credits/credentials/openBadge'
-import { generateSigningJwk, loadSigningKeys } from '../../plugins/credits/credentials/signingKeys'
+import { openBadgeCredential } from '../../plugins/credits/credentials/openBadge'
+import { signCredential } from '../../src/credentials/signCredential'
+import { generateSigningJwk, loadSigningKeys } from '../../src/credentials/signingKeys'
 
 const issuer = { baseUrl: 'https://lianpei.test', name: { zh: '联培', en: 'LianPei' } }
 const record = { id: 1, learner: 7, sourceType: 'courses', sourceId: '3', sourceTitle: '课程', credits: 2, issuedAt: '2026-01-01T00:00:00.000Z', completedAt: '2026-01-01T00:00:00.000Z', grade: '90', score: 90, passed: true }

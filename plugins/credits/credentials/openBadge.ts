@@ -1,16 +1,12 @@
 /**
  * A credit record as an Open Badges 3.0 OpenBadgeCredential, and a learner's records as a
- * CLR 2.0 ClrCredential, both signed as VC-JWT (EdDSA) with the registered claims OB 3.0 asks
- * for: iss, sub, jti, nbf.
+ * CLR 2.0 ClrCredential; src/credentials/signCredential.ts signs them.
  */
-import { SignJWT } from 'jose'
-import type { SigningKeys } from './signingKeys'
 import { idOf } from '../../../src/access'
+import { OB_CONTEXT, VC_CONTEXT } from '../../../src/credentials/signCredential'
 
 type Doc = Record<string, any>
 
-export const VC_CONTEXT = 'https://www.w3.org/ns/credentials/v2'
-export const OB_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'
 export const CLR_CONTEXT = 'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json'
 
 export type Issuer = { baseUrl: string; name: { zh: string; en: string } }
@@ -76,16 +72,4 @@ export function clrCredential(issuer: Issuer, learner: Doc, records: Doc[]) {
       achievement: records.map((r) => openBadgeCredential(issuer, r).credentialSubject.achievement),
     },
   }
-}
-
-/** Signs a credential as a VC-JWT: the credential in `vc`, the registered claims beside it. */
-export async function signCredential(keys: SigningKeys, credential: { id: string; issuer: { id: string }; validFrom: string; credentialSubject: { id: string } }): Promise<string> {
-  return new SignJWT({ vc: credential })
-    .setProtectedHeader({ alg: 'EdDSA', kid: keys.kid, typ: 'JWT' })
-    .setIssuer(credential.issuer.id)
-    .setSubject(credential.credentialSubject.id)
-    .setJti(credential.id)
-    .setNotBefore(Math.floor(new Date(credential.validFrom).getTime() / 1000))
-    .setIssuedAt()
-    .sign(keys.privateKey)
 }

@@ -1,11 +1,12 @@
 import type { Endpoint } from 'payload'
 import { CREDIT_SLUGS } from '../constants'
-import { clrCredential, type Issuer, openBadgeCredential, signCredential } from '../credentials/openBadge'
-import type { SigningKeys } from '../credentials/signingKeys'
+import type { CredentialKeys } from '../../../src/credentials/keys'
+import { signCredential } from '../../../src/credentials/signCredential'
+import { clrCredential, type Issuer, openBadgeCredential } from '../credentials/openBadge'
 import { errorResponse } from '../../../src/errors'
 
 type Doc = Record<string, any>
-type Keys = () => Promise<SigningKeys>
+type Keys = CredentialKeys
 const VC_JWT = 'application/vc+jwt'
 
 /**
@@ -62,10 +63,3 @@ export const statusEndpoint: Endpoint = {
     })
   },
 }
-
-/** `GET /.well-known/jwks.json` (express forwards /.well-known to Payload's root endpoints). */
-export const jwksEndpoint = (keys: Keys): Endpoint => ({
-  path: '/.well-known/jwks.json',
-  method: 'get',
-  handler: async () => Response.json((await keys()).jwks, { headers: { 'cache-control': 'public, max-age=300' } }),
-})
