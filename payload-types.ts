@@ -84,6 +84,13 @@ export interface Config {
     'proposal-transitions': ProposalTransition;
     'proposal-reviews': ProposalReview;
     'funding-awards': FundingAward;
+    mentors: Mentor;
+    'mentor-tracks': MentorTrack;
+    'mentor-activities': MentorActivity;
+    'mentor-certifications': MentorCertification;
+    'mentor-assignments': MentorAssignment;
+    'mentor-evaluations': MentorEvaluation;
+    'mentor-reminders': MentorReminder;
     'credit-records': CreditRecord;
     'course-mappings': CourseMapping;
     'credit-webhooks': CreditWebhook;
@@ -117,6 +124,13 @@ export interface Config {
     'proposal-transitions': ProposalTransitionsSelect<false> | ProposalTransitionsSelect<true>;
     'proposal-reviews': ProposalReviewsSelect<false> | ProposalReviewsSelect<true>;
     'funding-awards': FundingAwardsSelect<false> | FundingAwardsSelect<true>;
+    mentors: MentorsSelect<false> | MentorsSelect<true>;
+    'mentor-tracks': MentorTracksSelect<false> | MentorTracksSelect<true>;
+    'mentor-activities': MentorActivitiesSelect<false> | MentorActivitiesSelect<true>;
+    'mentor-certifications': MentorCertificationsSelect<false> | MentorCertificationsSelect<true>;
+    'mentor-assignments': MentorAssignmentsSelect<false> | MentorAssignmentsSelect<true>;
+    'mentor-evaluations': MentorEvaluationsSelect<false> | MentorEvaluationsSelect<true>;
+    'mentor-reminders': MentorRemindersSelect<false> | MentorRemindersSelect<true>;
     'credit-records': CreditRecordsSelect<false> | CreditRecordsSelect<true>;
     'course-mappings': CourseMappingsSelect<false> | CourseMappingsSelect<true>;
     'credit-webhooks': CreditWebhooksSelect<false> | CreditWebhooksSelect<true>;
@@ -131,8 +145,12 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'payload-jobs-stats': PayloadJobsStat;
+  };
+  globalsSelect: {
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
@@ -144,6 +162,8 @@ export interface Config {
       reevaluateCourseProgress: TaskReevaluateCourseProgress;
       completeCourse: TaskCompleteCourse;
       notifyProposalTransition: TaskNotifyProposalTransition;
+      scanMentorCertificationExpiries: TaskScanMentorCertificationExpiries;
+      sendMentorExpiryReminder: TaskSendMentorExpiryReminder;
       issueCreditRecord: TaskIssueCreditRecord;
       deliverCreditWebhook: TaskDeliverCreditWebhook;
       notifyLearnerOfCredit: TaskNotifyLearnerOfCredit;
@@ -417,10 +437,15 @@ export interface H5PPackage {
 export interface Enrollment {
   id: number;
   learner: number | User;
-  source: {
-    relationTo: 'courses';
-    value: number | Course;
-  };
+  source:
+    | {
+        relationTo: 'courses';
+        value: number | Course;
+      }
+    | {
+        relationTo: 'mentor-tracks';
+        value: number | MentorTrack;
+      };
   key?: string | null;
   status: 'pending' | 'active' | 'completed' | 'withdrawn' | 'rejected';
   progress?: number | null;
@@ -432,15 +457,57 @@ export interface Enrollment {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "mentor-tracks".
+ */
+export interface MentorTrack {
+  id: number;
+  title: string;
+  titleEn?: string | null;
+  code: string;
+  tier: 'industry-professor' | 'industry-mentor' | 'industry-lecturer' | 'doctoral-supervisor' | 'masters-supervisor';
+  purpose: 'initial' | 'renewal';
+  requiredCourses?: (number | Course)[] | null;
+  /**
+   * Sum of the hours of the courses completed
+   */
+  minHours: number;
+  /**
+   * An organiser records each one
+   */
+  offlineItems?:
+    | {
+        key: string;
+        title: string;
+        kind: 'workshop' | 'site-visit' | 'other';
+        id?: string | null;
+      }[]
+    | null;
+  organization: number | Organization;
+  /**
+   * 0: no credits
+   */
+  credits?: number | null;
+  hours?: number | null;
+  creditCategory?: ('course' | 'practice' | 'political-education' | 'training-camp') | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "completions".
  */
 export interface Completion {
   id: number;
   learner: number | User;
-  source: {
-    relationTo: 'courses';
-    value: number | Course;
-  };
+  source:
+    | {
+        relationTo: 'courses';
+        value: number | Course;
+      }
+    | {
+        relationTo: 'mentor-tracks';
+        value: number | MentorTrack;
+      };
   key?: string | null;
   score?: number | null;
   completedAt: string;
@@ -749,6 +816,144 @@ export interface FundingAward {
   createdAt: string;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "mentors".
+ */
+export interface Mentor {
+  id: number;
+  user: number | User;
+  name: string;
+  kind: 'university' | 'enterprise';
+  tier: 'industry-professor' | 'industry-mentor' | 'industry-lecturer' | 'doctoral-supervisor' | 'masters-supervisor';
+  organization: number | Organization;
+  /**
+   * One field each, e.g. industrial robots
+   */
+  expertise?: string[] | null;
+  bio?: string | null;
+  maxStudents: number;
+  /**
+   * Certified and expired are set by the platform from training and validity
+   */
+  status: 'applicant' | 'in-training' | 'certified' | 'suspended' | 'expired';
+  /**
+   * A suspension needs a reason
+   */
+  statusReason?: string | null;
+  certifiedUntil?: string | null;
+  evaluation?: {
+    average?: number | null;
+    count?: number | null;
+  };
+  searchText?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "mentor-activities".
+ */
+export interface MentorActivity {
+  id: number;
+  key?: string | null;
+  mentor: number | Mentor;
+  mentorUser?: (number | null) | User;
+  track: number | MentorTrack;
+  item: string;
+  happenedOn: string;
+  note?: string | null;
+  recordedBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "mentor-certifications".
+ */
+export interface MentorCertification {
+  id: number;
+  key: string;
+  mentor: number | Mentor;
+  mentorUser?: (number | null) | User;
+  track: number | MentorTrack;
+  kind: 'initial' | 'renewal';
+  issuedAt: string;
+  validFrom: string;
+  validUntil: string;
+  status: 'valid' | 'expired' | 'revoked';
+  revocationReason?: string | null;
+  evidence?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "mentor-assignments".
+ */
+export interface MentorAssignment {
+  id: number;
+  student: number | User;
+  mentor: number | Mentor;
+  reason?: string | null;
+  kind?: ('university' | 'enterprise') | null;
+  status: 'active' | 'ended';
+  /**
+   * A change or an end needs a reason
+   */
+  endReason?: string | null;
+  startedAt?: string | null;
+  endedAt?: string | null;
+  assignedBy?: (number | null) | User;
+  mentorUser?: (number | null) | User;
+  slotKey?: string | null;
+  studentKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "mentor-evaluations".
+ */
+export interface MentorEvaluation {
+  id: number;
+  key?: string | null;
+  mentor: number | Mentor;
+  evaluator?: (number | null) | User;
+  evaluatorKind?: ('student' | 'organization') | null;
+  year?: number | null;
+  guidance: number;
+  expertise: number;
+  availability: number;
+  overall?: number | null;
+  comment?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "mentor-reminders".
+ */
+export interface MentorReminder {
+  id: number;
+  key: string;
+  certification: number | MentorCertification;
+  days: number;
+  /**
+   * Not sent: a nearer reminder due at the same time replaced it
+   */
+  sent?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Append-only: content never changes after issue; a record is only accepted, rejected, or revoked by an administrator. Bulk decisions: select records, choose Edit, set Status.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -938,6 +1143,8 @@ export interface PayloadJob {
           | 'reevaluateCourseProgress'
           | 'completeCourse'
           | 'notifyProposalTransition'
+          | 'scanMentorCertificationExpiries'
+          | 'sendMentorExpiryReminder'
           | 'issueCreditRecord'
           | 'deliverCreditWebhook'
           | 'notifyLearnerOfCredit';
@@ -980,6 +1187,8 @@ export interface PayloadJob {
         | 'reevaluateCourseProgress'
         | 'completeCourse'
         | 'notifyProposalTransition'
+        | 'scanMentorCertificationExpiries'
+        | 'sendMentorExpiryReminder'
         | 'issueCreditRecord'
         | 'deliverCreditWebhook'
         | 'notifyLearnerOfCredit'
@@ -988,6 +1197,15 @@ export interface PayloadJob {
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1065,6 +1283,34 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'funding-awards';
         value: number | FundingAward;
+      } | null)
+    | ({
+        relationTo: 'mentors';
+        value: number | Mentor;
+      } | null)
+    | ({
+        relationTo: 'mentor-tracks';
+        value: number | MentorTrack;
+      } | null)
+    | ({
+        relationTo: 'mentor-activities';
+        value: number | MentorActivity;
+      } | null)
+    | ({
+        relationTo: 'mentor-certifications';
+        value: number | MentorCertification;
+      } | null)
+    | ({
+        relationTo: 'mentor-assignments';
+        value: number | MentorAssignment;
+      } | null)
+    | ({
+        relationTo: 'mentor-evaluations';
+        value: number | MentorEvaluation;
+      } | null)
+    | ({
+        relationTo: 'mentor-reminders';
+        value: number | MentorReminder;
       } | null)
     | ({
         relationTo: 'credit-records';
@@ -1545,6 +1791,144 @@ export interface FundingAwardsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "mentors_select".
+ */
+export interface MentorsSelect<T extends boolean = true> {
+  user?: T;
+  name?: T;
+  kind?: T;
+  tier?: T;
+  organization?: T;
+  expertise?: T;
+  bio?: T;
+  maxStudents?: T;
+  status?: T;
+  statusReason?: T;
+  certifiedUntil?: T;
+  evaluation?:
+    | T
+    | {
+        average?: T;
+        count?: T;
+      };
+  searchText?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "mentor-tracks_select".
+ */
+export interface MentorTracksSelect<T extends boolean = true> {
+  title?: T;
+  titleEn?: T;
+  code?: T;
+  tier?: T;
+  purpose?: T;
+  requiredCourses?: T;
+  minHours?: T;
+  offlineItems?:
+    | T
+    | {
+        key?: T;
+        title?: T;
+        kind?: T;
+        id?: T;
+      };
+  organization?: T;
+  credits?: T;
+  hours?: T;
+  creditCategory?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "mentor-activities_select".
+ */
+export interface MentorActivitiesSelect<T extends boolean = true> {
+  key?: T;
+  mentor?: T;
+  mentorUser?: T;
+  track?: T;
+  item?: T;
+  happenedOn?: T;
+  note?: T;
+  recordedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "mentor-certifications_select".
+ */
+export interface MentorCertificationsSelect<T extends boolean = true> {
+  key?: T;
+  mentor?: T;
+  mentorUser?: T;
+  track?: T;
+  kind?: T;
+  issuedAt?: T;
+  validFrom?: T;
+  validUntil?: T;
+  status?: T;
+  revocationReason?: T;
+  evidence?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "mentor-assignments_select".
+ */
+export interface MentorAssignmentsSelect<T extends boolean = true> {
+  student?: T;
+  mentor?: T;
+  reason?: T;
+  kind?: T;
+  status?: T;
+  endReason?: T;
+  startedAt?: T;
+  endedAt?: T;
+  assignedBy?: T;
+  mentorUser?: T;
+  slotKey?: T;
+  studentKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "mentor-evaluations_select".
+ */
+export interface MentorEvaluationsSelect<T extends boolean = true> {
+  key?: T;
+  mentor?: T;
+  evaluator?: T;
+  evaluatorKind?: T;
+  year?: T;
+  guidance?: T;
+  expertise?: T;
+  availability?: T;
+  overall?: T;
+  comment?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "mentor-reminders_select".
+ */
+export interface MentorRemindersSelect<T extends boolean = true> {
+  key?: T;
+  certification?: T;
+  days?: T;
+  sent?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "credit-records_select".
  */
 export interface CreditRecordsSelect<T extends boolean = true> {
@@ -1665,6 +2049,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1699,6 +2084,34 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   batch?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1750,6 +2163,25 @@ export interface TaskNotifyProposalTransition {
   input: {
     proposalId: string;
     sequence: number;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskScanMentorCertificationExpiries".
+ */
+export interface TaskScanMentorCertificationExpiries {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendMentorExpiryReminder".
+ */
+export interface TaskSendMentorExpiryReminder {
+  input: {
+    certificationId: string;
+    days: number;
   };
   output?: unknown;
 }

@@ -17,6 +17,7 @@ import { env } from './src/env'
 import { PROJECT_ROOT } from './src/paths'
 import { creditsPlugin } from './plugins/credits'
 import { featuredCoursesPlugin } from './plugins/featured-courses'
+import { mentorTrainingPlugin } from './plugins/mentor-training'
 import { openCoursesPlugin } from './plugins/open-courses'
 import { userHasRole } from './src/access'
 
@@ -39,6 +40,7 @@ export default buildConfig(withKeys({
       h5p: { contentOrigin: config.H5P_CONTENT_ORIGIN },
     }),
     featuredCoursesPlugin({ publicUrl: config.PUBLIC_URL }),
+    mentorTrainingPlugin({ publicUrl: config.PUBLIC_URL }),
     creditsPlugin({
       publicUrl: config.PUBLIC_URL,
       webhooks: { allowedNetworks: config.WEBHOOK_ALLOWED_NETWORKS },

@@ -5,6 +5,7 @@ import * as migration_20261127_102355_h5p_libraries_module_progress_official_nam
 import * as migration_20261127_112429_complete_course_task from './20261127_112429_complete_course_task';
 import * as migration_20261127_130256_portal_module_video_password_reset from './20261127_130256_portal_module_video_password_reset';
 import * as migration_20261127_155750_featured_courses from './20261127_155750_featured_courses';
+import * as migration_20261127_162509_mentor_training from './20261127_162509_mentor_training';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261127_155750_featured_courses.up,
     down: migration_20261127_155750_featured_courses.down,
-    name: '20261127_155750_featured_courses'
+    name: '20261127_155750_featured_courses',
+  },
+  {
+    up: migration_20261127_162509_mentor_training.up,
+    down: migration_20261127_162509_mentor_training.down,
+    name: '20261127_162509_mentor_training'
   },
 ];

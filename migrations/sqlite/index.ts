@@ -4,6 +4,7 @@ import * as migration_20261127_102351_h5p_libraries_module_progress_official_nam
 import * as migration_20261127_112424_complete_course_task from './20261127_112424_complete_course_task';
 import * as migration_20261127_130252_portal_module_video_password_reset from './20261127_130252_portal_module_video_password_reset';
 import * as migration_20261127_155744_featured_courses from './20261127_155744_featured_courses';
+import * as migration_20261127_162505_mentor_training from './20261127_162505_mentor_training';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261127_155744_featured_courses.up,
     down: migration_20261127_155744_featured_courses.down,
-    name: '20261127_155744_featured_courses'
+    name: '20261127_155744_featured_courses',
+  },
+  {
+    up: migration_20261127_162505_mentor_training.up,
+    down: migration_20261127_162505_mentor_training.down,
+    name: '20261127_162505_mentor_training'
   },
 ];

@@ -1,30 +1,20 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import { addDataAndFileToRequest } from 'payload'
 import { type Id, idOf, userHasRole } from '../../../src/access'
-import { errorResponse, isUniqueViolation } from '../../../src/errors'
+import { errorResponse } from '../../../src/errors'
 import { say } from '../../../src/i18n/say'
+import { retryWhileTaken } from '../../../src/retryWhileTaken'
 import { FEATURED_SLUGS } from '../constants'
 import { toFen } from '../funding/committed'
 
 type Doc = Record<string, any>
 
-/** Enough for every administrator of a committee awarding at the same moment. */
-const ATTEMPTS = 40
-
 /**
  * Creates an award and, when another award of the round took the same sequence number first,
  * tries again on the new state; the budget check runs each time (hooks/allocateAward.ts).
  */
-export async function awardFunding(req: PayloadRequest, data: Doc): Promise<Doc> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return (await req.payload.create({ collection: FEATURED_SLUGS.awards as never, data: data as never, overrideAccess: false, user: req.user, depth: 0, req })) as Doc
-    } catch (error) {
-      if (!isUniqueViolation(error, 'chainKey') || attempt >= ATTEMPTS) throw error
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt))
-    }
-  }
-}
+export const awardFunding = (req: PayloadRequest, data: Doc): Promise<Doc> =>
+  retryWhileTaken('chainKey', async () => (await req.payload.create({ collection: FEATURED_SLUGS.awards as never, data: data as never, overrideAccess: false, user: req.user, depth: 0, req })) as Doc)
 
 /**
  * `POST /api/funding-awards`, in place of Payload's own create (the admin panel's form posts here
