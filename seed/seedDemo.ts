@@ -13,6 +13,7 @@ import { DEMO_PASSWORD, users } from './data/users'
 import { paragraphs } from './richText'
 import { seedFeaturedCourses } from './seedFeaturedCourses'
 import { seedH5P } from './seedH5P'
+import { seedMentorTraining } from './seedMentorTraining'
 
 type Id = number | string
 type Progress = (message: string) => void
@@ -128,6 +129,9 @@ export async function seedDemo(payload: Payload, progress: Progress = (m) => pay
     const doc = id === undefined ? undefined : await payload.findByID({ collection: CORE.courses, id, depth: 0, draft: true, overrideAccess: true })
     if (doc && doc._status !== 'published') await payload.update({ collection: CORE.courses, id: doc.id, data: { _status: 'published' }, overrideAccess: true })
   }
+
+  progress('seeding mentor training: tracks, mentors, certifications and dual-mentor assignments')
+  result.created += await seedMentorTraining(payload, { org, user, course: courseId, progress })
 
   progress('seeding completions, credit records and a course mapping')
   const student = userIds.get('student@lianpei.demo')

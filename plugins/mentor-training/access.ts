@@ -1,6 +1,7 @@
 /** Who sees and changes what in the mentor registry; row-level rules return a Where. */
 import type { Access, Where } from 'payload'
-import { type AccessUser, userHasRole } from '../../src/access'
+import { type AccessUser, idOf, userHasRole } from '../../src/access'
+import { MENTOR_SLUGS } from './constants'
 
 /** Administrators and programme organisers run the registry, tracks and assignments. */
 export const isRegistryStaff: Access = ({ req }) => userHasRole(req.user, 'admin', 'organizer')
@@ -15,4 +16,21 @@ export const ownMentorProfile: Access = ({ req }) => {
 export const ownMentorRows: Access = ({ req }) => {
   const user = req.user as AccessUser | null
   return user ? ({ mentorUser: { equals: user.id } } as Where) : false
+}
+
+/** For enrolments and completions: a mentor reads those of the students they guide now. */
+export const learnersOfMentor: Access = async ({ req }) => {
+  const user = req.user as AccessUser | null
+  if (!user || !userHasRole(user, 'mentor')) return false
+  const { docs } = await req.payload.find({
+    collection: MENTOR_SLUGS.assignments as never,
+    where: { and: [{ mentorUser: { equals: user.id } }, { status: { equals: 'active' } }] },
+    select: { student: true } as never,
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  const students = (docs as Array<{ student: unknown }>).map((a) => idOf(a.student))
+  return students.length ? ({ learner: { in: students } } as Where) : false
 }

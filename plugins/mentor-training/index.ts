@@ -6,9 +6,10 @@
  *
  * Reads top-down: options → collections → what it adds to enrolments and completions → jobs.
  */
-import type { Config } from 'payload'
+import type { CollectionConfig, Config } from 'payload'
 import { addLearningSource } from '../../collections/learningSources'
 import { CORE } from '../../collections/slugs'
+import { or } from '../../src/access'
 import { credentialKeys } from '../../src/credentials/keys'
 import { addPortalPlugin } from '../../src/portal/plugins'
 import { createMentorActivitiesCollection } from './collections/MentorActivities'
@@ -18,6 +19,7 @@ import { createMentorEvaluationsCollection } from './collections/MentorEvaluatio
 import { createMentorRemindersCollection } from './collections/MentorReminders'
 import { createMentorsCollection } from './collections/Mentors'
 import { createMentorTracksCollection } from './collections/MentorTracks'
+import { learnersOfMentor } from './access'
 import { MENTOR_SLUGS } from './constants'
 import { applyTrackEnrolmentRules, certifyOnCourseCompletion, startTrainingOnEnrolment } from './hooks/certifyWhenTrackDone'
 import { scanExpiriesTask } from './tasks/scanExpiries'
@@ -34,9 +36,13 @@ export const mentorTrainingPlugin =
     const options = sanitizeOptions(pluginOptions)
     if (!options.enabled) return incoming
     const keys = credentialKeys(incoming)
+    // A mentor reads the enrolments and completions of the students they guide (their portal page).
+    const readableByMentors = (c: CollectionConfig): CollectionConfig['access'] => ({ ...c.access, read: or(c.access?.read ?? (() => false), learnersOfMentor) })
     const collections = (incoming.collections ?? []).map((c) => {
-      if (c.slug === CORE.enrollments) return { ...c, hooks: { ...c.hooks, beforeValidate: [...(c.hooks?.beforeValidate ?? []), applyTrackEnrolmentRules], afterChange: [...(c.hooks?.afterChange ?? []), startTrainingOnEnrolment(options)] } }
-      if (c.slug === CORE.completions) return { ...c, hooks: { ...c.hooks, afterChange: [...(c.hooks?.afterChange ?? []), certifyOnCourseCompletion(options)] } }
+      if (c.slug === CORE.enrollments) {
+        return { ...c, access: readableByMentors(c), hooks: { ...c.hooks, beforeValidate: [...(c.hooks?.beforeValidate ?? []), applyTrackEnrolmentRules], afterChange: [...(c.hooks?.afterChange ?? []), startTrainingOnEnrolment(options)] } }
+      }
+      if (c.slug === CORE.completions) return { ...c, access: readableByMentors(c), hooks: { ...c.hooks, afterChange: [...(c.hooks?.afterChange ?? []), certifyOnCourseCompletion(options)] } }
       return c
     })
     const config: Config = {

@@ -25,6 +25,13 @@ export const users: DemoUser[] = [
   { email: 'reviewer4@lianpei.demo', name: '钱立群', roles: ['reviewer'], organization: 'base-office' },
   { email: 'reviewer5@lianpei.demo', name: '包玉兰', roles: ['reviewer'], organization: 'lucheng-materials' },
   { email: 'mentor@lianpei.demo', name: '黄志强', roles: ['mentor'], organization: 'songshan-robotics' },
+  { email: 'mentor2@lianpei.demo', name: '陈静怡', roles: ['mentor'], organization: 'songshan-univ' },
+  { email: 'mentor3@lianpei.demo', name: '李国栋', roles: ['mentor'], organization: 'rongcheng-univ' },
+  { email: 'mentor4@lianpei.demo', name: '赵明远', roles: ['mentor'], organization: 'tianfu-software' },
+  { email: 'mentor5@lianpei.demo', name: '其其格', roles: ['mentor'], organization: 'lucheng-materials' },
+  { email: 'mentor6@lianpei.demo', name: '吴晓峰', roles: ['mentor'], organization: 'tianfu-software' },
+  { email: 'mentor7@lianpei.demo', name: '郭宏伟', roles: ['mentor'], organization: 'lucheng-materials' },
+  { email: 'mentor8@lianpei.demo', name: '罗丽华', roles: ['mentor'], organization: 'songshan-robotics' },
   {
     email: 'student@lianpei.demo',
     // Goes by a nickname on the platform; the university's records know her by her official name.

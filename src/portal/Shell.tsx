@@ -46,6 +46,16 @@ export async function Shell({ children }: { children: React.ReactNode }) {
                 <a href="/registrar">{t.navRegistrar}</a>
               </li>
             )}
+            {has('mentor-training') && (
+              <li>
+                <a href="/mentors">{t.navMentors}</a>
+              </li>
+            )}
+            {user && has('mentor-training') && userHasRole(user, 'mentor') && (
+              <li>
+                <a href="/mentor">{t.navMentor}</a>
+              </li>
+            )}
             {has('credits') && (
               <li>
                 <a href="/verify">{t.navVerify}</a>

@@ -57,7 +57,7 @@ async function track(tier = 'industry-mentor', extra: Record<string, unknown> = 
   const course = await createCourse(t.payload, university, { hours: 16 })
   const res = await as(t.app, organizer.token).post('/api/mentor-tracks').send({ title: `导师培训 ${seq}`, code: `MT-${seq}-${Date.now().toString(36)}`, tier, requiredCourses: [course.id], minHours: 16, offlineItems: [{ key: 'workshop', title: '企业导师工作坊', kind: 'workshop' }], organization: university, ...extra })
   expect(res.status, JSON.stringify(res.body)).toBe(201)
-  return { ...(res.body.doc as Doc), course: course.id as Id }
+  return { ...(res.body.doc as Doc), id: res.body.doc.id as Id, course: course.id as Id }
 }
 
 const enrol = (who: Person, trackId: Id) => as(t.app, who.token).post('/api/enrollments').send({ source: { relationTo: 'mentor-tracks', value: trackId } })

@@ -79,6 +79,21 @@ describe('demo data', () => {
     expect(res.body.docs.map((c: { designation: string }) => c.designation).sort()).toEqual(['provincial', 'school'])
   })
 
+  it('shows mentor training: mentors of every tier and status, a track per tier, a certification ending within 30 days, dual mentors', async () => {
+    const mentors = (await t.payload.find({ collection: 'mentors' as never, depth: 0, pagination: false, overrideAccess: true })).docs as Array<{ tier: string; status: string }>
+    expect(new Set(mentors.map((m) => m.tier))).toEqual(new Set(['industry-professor', 'industry-mentor', 'industry-lecturer', 'doctoral-supervisor', 'masters-supervisor']))
+    expect(new Set(mentors.map((m) => m.status))).toEqual(new Set(['applicant', 'in-training', 'certified', 'suspended', 'expired']))
+    const tracks = (await t.payload.find({ collection: 'mentor-tracks' as never, depth: 0, pagination: false, overrideAccess: true })).docs as Array<{ tier: string }>
+    expect(new Set(tracks.map((tr) => tr.tier)).size).toBe(5)
+    const soon = await count('mentor-certifications', { and: [{ status: { equals: 'valid' } }, { validUntil: { less_than: new Date(Date.now() + 30 * 86_400_000).toISOString() } }] })
+    expect(soon).toBe(1)
+    const [student] = (await t.payload.find({ collection: 'users', where: { email: { equals: 'student@lianpei.demo' } }, overrideAccess: true, depth: 0 })).docs
+    const kinds = ((await t.payload.find({ collection: 'mentor-assignments' as never, where: { and: [{ student: { equals: student.id } }, { status: { equals: 'active' } }] }, overrideAccess: true, depth: 0 })).docs as Array<{ kind: string }>).map((a) => a.kind).sort()
+    expect(kinds).toEqual(['enterprise', 'university'])
+    const registry = await request(t.app).get(`/api/mentors/registry?q=${encodeURIComponent('数字孪生')}`)
+    expect(registry.body.docs.map((m: { name: string }) => m.name)).toContain('赵明远')
+  })
+
   it('is idempotent: seeding again creates nothing', async () => {
     const before = { users: await count('users'), courses: await count('courses'), modules: await count('modules'), records: await count('credit-records') }
     const result = await seedDemo(t.payload, (m) => messages.push(m))

@@ -1,0 +1,92 @@
+/**
+ * The public mentor registry: search certified mentors by expertise (Chinese or English words),
+ * kind and tier, as a university looks for an enterprise mentor or the reverse. One query for the
+ * page of mentors, one for their organisations, one for their places.
+ */
+import { fill, formatDate, joinList, localized, pick } from '../../../src/portal/i18n'
+import { portalContext, param, type SearchParams } from '../../../src/portal/session'
+import { MENTOR_KINDS, TIERS } from '../constants'
+import { searchRegistry } from '../endpoints/registry'
+import { mentorLabels } from '../translations/portal'
+
+export async function RegistryPage({ searchParams }: { searchParams: SearchParams }) {
+  const { payload, lang } = await portalContext()
+  const t = pick(mentorLabels, lang)
+  const query = await searchParams
+  const params = new URLSearchParams()
+  for (const key of ['q', 'kind', 'tier', 'page']) {
+    const value = param(query[key])
+    if (value) params.set(key, value)
+  }
+  const result = await searchRegistry(payload, params)
+  const i = lang === 'zh' ? 0 : 1
+  return (
+    <>
+      <h1>{t.registryTitle}</h1>
+      <p>{t.registryIntro}</p>
+      <form role="search" method="get" className="filters">
+        <label>
+          {t.search}
+          <input type="search" name="q" defaultValue={param(query.q) ?? ''} />
+        </label>
+        <label>
+          {t.kind}
+          <select name="kind" defaultValue={param(query.kind) ?? ''}>
+            <option value="">{t.any}</option>
+            {Object.entries(MENTOR_KINDS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label[i]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t.tier}
+          <select name="tier" defaultValue={param(query.tier) ?? ''}>
+            <option value="">{t.any}</option>
+            {Object.entries(TIERS).map(([value, tier]) => (
+              <option key={value} value={value}>
+                {tier.label[i]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">{t.searchButton}</button>
+      </form>
+      {'error' in result ? (
+        <p className="error" role="alert">
+          {result.error}
+        </p>
+      ) : (
+        <>
+          <p id="registry-count" aria-live="polite">
+            {fill(t.results, { count: result.totalDocs })}
+          </p>
+          {result.docs.length === 0 && <p>{t.noResults}</p>}
+          <ul className="cards" id="registry">
+            {result.docs.map((m) => (
+              <li className="card" key={String(m.id)}>
+                <h2>{m.name}</h2>
+                <div className="actions">
+                  <span className="badge">{TIERS[m.tier]?.label[i]}</span>
+                  <span className="badge">{MENTOR_KINDS[m.kind as keyof typeof MENTOR_KINDS]?.[i]}</span>
+                </div>
+                <p>{m.organization ? localized(m.organization.name, m.organization.nameEn, lang) : ''}</p>
+                {m.expertise.length > 0 && (
+                  <p>
+                    {t.expertise}
+                    {lang === 'zh' ? '：' : ': '}
+                    {joinList(m.expertise as string[], lang)}
+                  </p>
+                )}
+                <p className="muted">
+                  {m.places > 0 ? fill(t.places, { count: m.places }) : t.full} · {fill(t.certifiedUntil, { date: formatDate(m.certifiedUntil, lang) })}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  )
+}
