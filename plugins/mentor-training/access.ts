@@ -18,8 +18,13 @@ export const ownMentorRows: Access = ({ req }) => {
   return user ? ({ mentorUser: { equals: user.id } } as Where) : false
 }
 
-/** For enrolments and completions: a mentor reads those of the students they guide now. */
-export const learnersOfMentor: Access = async ({ req }) => {
+/**
+ * A mentor reads what belongs to the students they guide now: their accounts (`id`), enrolments
+ * and completions (`learner`).
+ */
+export const studentsOfMentor =
+  (field: 'id' | 'learner'): Access =>
+  async ({ req }) => {
   const user = req.user as AccessUser | null
   if (!user || !userHasRole(user, 'mentor')) return false
   const { docs } = await req.payload.find({
@@ -32,5 +37,5 @@ export const learnersOfMentor: Access = async ({ req }) => {
     req,
   })
   const students = (docs as Array<{ student: unknown }>).map((a) => idOf(a.student))
-  return students.length ? ({ learner: { in: students } } as Where) : false
+  return students.length ? ({ [field]: { in: students } } as Where) : false
 }

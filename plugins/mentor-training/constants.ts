@@ -36,5 +36,7 @@ export const MENTOR_STATUSES = {
 } as const
 export type MentorStatus = keyof typeof MENTOR_STATUSES
 
+export const CERTIFICATION_STATUSES = { valid: ['有效', 'Valid'], expired: ['已过期', 'Expired'], revoked: ['已撤销', 'Revoked'] } as const
+
 /** Days before a certification expires on which its mentor is reminded. */
 export const REMINDER_DAYS = [60, 30, 7] as const

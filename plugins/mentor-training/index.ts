@@ -19,7 +19,7 @@ import { createMentorEvaluationsCollection } from './collections/MentorEvaluatio
 import { createMentorRemindersCollection } from './collections/MentorReminders'
 import { createMentorsCollection } from './collections/Mentors'
 import { createMentorTracksCollection } from './collections/MentorTracks'
-import { learnersOfMentor } from './access'
+import { studentsOfMentor } from './access'
 import { MENTOR_SLUGS } from './constants'
 import { applyTrackEnrolmentRules, certifyOnCourseCompletion, startTrainingOnEnrolment } from './hooks/certifyWhenTrackDone'
 import { scanExpiriesTask } from './tasks/scanExpiries'
@@ -36,13 +36,14 @@ export const mentorTrainingPlugin =
     const options = sanitizeOptions(pluginOptions)
     if (!options.enabled) return incoming
     const keys = credentialKeys(incoming)
-    // A mentor reads the enrolments and completions of the students they guide (their portal page).
-    const readableByMentors = (c: CollectionConfig): CollectionConfig['access'] => ({ ...c.access, read: or(c.access?.read ?? (() => false), learnersOfMentor) })
+    // A mentor reads the accounts, enrolments and completions of the students they guide (their portal page).
+    const readableByMentors = (c: CollectionConfig, field: 'id' | 'learner'): CollectionConfig['access'] => ({ ...c.access, read: or(c.access?.read ?? (() => false), studentsOfMentor(field)) })
     const collections = (incoming.collections ?? []).map((c) => {
+      if (c.slug === CORE.users) return { ...c, access: readableByMentors(c, 'id') }
       if (c.slug === CORE.enrollments) {
-        return { ...c, access: readableByMentors(c), hooks: { ...c.hooks, beforeValidate: [...(c.hooks?.beforeValidate ?? []), applyTrackEnrolmentRules], afterChange: [...(c.hooks?.afterChange ?? []), startTrainingOnEnrolment(options)] } }
+        return { ...c, access: readableByMentors(c, 'learner'), hooks: { ...c.hooks, beforeValidate: [...(c.hooks?.beforeValidate ?? []), applyTrackEnrolmentRules], afterChange: [...(c.hooks?.afterChange ?? []), startTrainingOnEnrolment(options)] } }
       }
-      if (c.slug === CORE.completions) return { ...c, access: readableByMentors(c), hooks: { ...c.hooks, afterChange: [...(c.hooks?.afterChange ?? []), certifyOnCourseCompletion(options)] } }
+      if (c.slug === CORE.completions) return { ...c, access: readableByMentors(c, 'learner'), hooks: { ...c.hooks, afterChange: [...(c.hooks?.afterChange ?? []), certifyOnCourseCompletion(options)] } }
       return c
     })
     const config: Config = {

@@ -3,7 +3,7 @@ import { options, zhEn } from '../../../collections/i18n'
 import { CORE } from '../../../collections/slugs'
 import { hasRole, nobody, or } from '../../../src/access'
 import { isRegistryStaff, ownMentorRows } from '../access'
-import { MENTOR_SLUGS } from '../constants'
+import { CERTIFICATION_STATUSES, MENTOR_SLUGS } from '../constants'
 import { certificationCredentialEndpoint } from '../endpoints/certificationCredential'
 import { guardCertification } from '../hooks/guardCertification'
 import type { SanitizedMentorTrainingOptions } from '../types'
@@ -30,7 +30,7 @@ export const createMentorCertificationsCollection = (options_: SanitizedMentorTr
     { name: 'issuedAt', type: 'date', required: true, label: zhEn('颁发时间', 'Issued') },
     { name: 'validFrom', type: 'date', required: true, label: zhEn('生效', 'Valid from') },
     { name: 'validUntil', type: 'date', required: true, index: true, label: zhEn('有效期至', 'Valid until') },
-    { name: 'status', type: 'select', required: true, defaultValue: 'valid', index: true, options: options({ valid: ['有效', 'Valid'], expired: ['已过期', 'Expired'], revoked: ['已撤销', 'Revoked'] }), label: zhEn('状态', 'Status') },
+    { name: 'status', type: 'select', required: true, defaultValue: 'valid', index: true, options: options(CERTIFICATION_STATUSES as never), label: zhEn('状态', 'Status') },
     { name: 'revocationReason', type: 'textarea', label: zhEn('撤销原因', 'Revocation reason') },
     { name: 'evidence', type: 'json', label: zhEn('完成情况', 'Evidence'), admin: { readOnly: true } },
   ],

@@ -1,15 +1,15 @@
 /**
  * A mentor's own page: their certification and when it ends, their progress in each training
  * track, and the students assigned to them with their progress and credits. Read with the
- * mentor's own access: their profile, certifications and assignments, and the enrolments and
- * completions of the students they guide now (access.ts, learnersOfMentor).
+ * mentor's own access: their profile, certifications and assignments, and the accounts, enrolments
+ * and completions of the students they guide now (access.ts, studentsOfMentor).
  */
 import { CORE } from '../../../collections/slugs'
 import { idOf } from '../../../src/access'
 import { clock } from '../../../src/clock'
 import { fill, formatDate, formatNumber, localized, pick } from '../../../src/portal/i18n'
 import { portalRequest, requireUser } from '../../../src/portal/session'
-import { MENTOR_SLUGS, MENTOR_STATUSES, TIERS } from '../constants'
+import { CERTIFICATION_STATUSES, MENTOR_SLUGS, MENTOR_STATUSES, TIERS } from '../constants'
 import { latestCertification } from '../training/certify'
 import { trackProgress } from '../training/trackProgress'
 import { mentorLabels } from '../translations/portal'
@@ -49,7 +49,8 @@ export async function MentorPage() {
         return { enrolment: e, track, progress, courses }
       }),
   )
-  const students = (assignments.docs as Doc[]).map((a) => a.student as Doc)
+  const guided = (assignments.docs as Doc[]).filter((a) => typeof a.student === 'object' && a.student)
+  const students = guided.map((a) => a.student as Doc)
   const studentIds = students.map((s) => s.id)
   const [studentEnrolments, studentCompletions] = studentIds.length
     ? await Promise.all([
@@ -85,7 +86,7 @@ export async function MentorPage() {
         <ul>
           {(certifications.docs as Doc[]).map((c) => (
             <li key={c.id}>
-              {formatDate(c.validFrom, lang)} – {formatDate(c.validUntil, lang)} · {c.status}
+              {formatDate(c.validFrom, lang)} – {formatDate(c.validUntil, lang)} · {CERTIFICATION_STATUSES[c.status as keyof typeof CERTIFICATION_STATUSES]?.[i]}
               {c.status !== 'revoked' && (
                 <>
                   {' '}
@@ -127,7 +128,7 @@ export async function MentorPage() {
         <h2 id="students-heading">{t.students}</h2>
         {students.length === 0 && <p>{t.noStudents}</p>}
         <ul className="cards" id="students">
-          {(assignments.docs as Doc[]).map((a) => {
+          {guided.map((a) => {
             const s = a.student as Doc
             const enrolled = (studentEnrolments.docs as Doc[]).filter((e) => String(idOf(e.learner)) === String(s.id) && e.source?.relationTo === CORE.courses)
             const done = (studentCompletions.docs as Doc[]).filter((c) => String(idOf(c.learner)) === String(s.id) && c.source?.relationTo === CORE.courses)

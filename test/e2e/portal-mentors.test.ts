@@ -1,0 +1,54 @@
+/**
+ * The mentor pages in Chromium, on the seeded demo: a university looks up an enterprise mentor by
+ * expertise without signing in; a mentor whose certification ends within 30 days sees the warning,
+ * their training and their students. Accessible (axe), in Chinese and on a phone.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { waitForText } from '../helpers/browser'
+import { type BrowserApp, startBrowserApp } from '../helpers/browserApp'
+import { expectAccessible, keepFailure, portalSignIn, screenshot } from '../helpers/portal'
+
+let app: BrowserApp
+
+beforeAll(async () => {
+  app = await startBrowserApp({ next: true, seed: true, locale: 'zh-CN' })
+})
+afterAll(async () => app?.stop())
+
+describe('mentor pages', () => {
+  it('finds an enterprise mentor by expertise without signing in', async () => {
+    const page = await app.browser.context.newPage()
+    await keepFailure(page, 'mentors-registry', async () => {
+      await page.goto(`${app.base}/mentors`)
+      await page.fill('input[name=q]', '数字孪生')
+      await page.selectOption('select[name=kind]', 'enterprise')
+      await page.click('form[role=search] button[type=submit]')
+      await waitForText(page.locator('#registry-count'), '共 1 位导师')
+      await waitForText(page.locator('#registry'), '赵明远')
+      expect(await page.locator('#registry').innerText()).toContain('产业教授')
+      // Applicants and suspended mentors are not in the public registry.
+      await page.goto(`${app.base}/mentors?q=${encodeURIComponent('光伏材料')}`)
+      await waitForText(page.locator('#registry-count'), '共 0 位导师')
+      await expectAccessible(page, 'mentor registry')
+      await screenshot(page, 'mentors-registry')
+    })
+    await page.close()
+  })
+
+  it('shows a mentor their expiring certification, training and students, on a phone', async () => {
+    await app.browser.context.clearCookies()
+    const page = await app.browser.context.newPage()
+    await page.setViewportSize({ width: 390, height: 844 })
+    await keepFailure(page, 'mentor-page', async () => {
+      await portalSignIn(page, app.base, 'mentor4@lianpei.demo', '/mentor')
+      await waitForText(page.locator('h1'), '我的导师工作')
+      await waitForText(page.locator('#mentor-status-value'), '已认证')
+      await waitForText(page.locator('#expiry-warning'), '天后到期')
+      await waitForText(page.locator('#tracks'), '产业教授岗前培训')
+      await waitForText(page.locator('#students'), '杨思雨')
+      await expectAccessible(page, 'mentor page')
+      await screenshot(page, 'mentor-page-phone')
+    })
+    await page.close()
+  })
+})
