@@ -31,6 +31,14 @@ export async function createUser(
   return { id: user.id, email }
 }
 
+export type SignedInUser = { id: Id; email: string; token: string }
+
+/** A user created through the Local API and signed in through REST, ready for `as(app, token)`. */
+export async function createSignedInUser(app: { app: Express; payload: Payload }, roles: Role[], organization: Id, extra: Record<string, unknown> = {}): Promise<SignedInUser> {
+  const user = await createUser(app.payload, roles, organization, extra)
+  return { ...user, token: await login(app.app, user.email) }
+}
+
 export async function login(app: Express, email: string, password = PASSWORD): Promise<string> {
   const res = await request(app).post('/api/users/login').send({ email, password })
   if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${JSON.stringify(res.body)}`)

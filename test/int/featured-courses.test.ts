@@ -5,12 +5,12 @@
  * committee's CSV and the emails at each move.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { as, createOrganization, createUser, login } from '../helpers/fixtures'
+import { as, createOrganization, createSignedInUser, createUser, type SignedInUser } from '../helpers/fixtures'
 import { startSmtpServer, textOf } from '../helpers/smtp'
 import { startTestApp, type TestApp } from '../helpers/testApp'
 
 type Id = number | string
-type Person = { id: Id; email: string; token: string }
+type Person = SignedInUser
 let t: TestApp
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>
 let university: Id
@@ -25,10 +25,7 @@ let seq = 0
 const DAY = 86_400_000
 const iso = (offset: number) => new Date(Date.now() + offset).toISOString()
 
-async function person(roles: Parameters<typeof createUser>[1], org: Id): Promise<Person> {
-  const u = await createUser(t.payload, roles, org)
-  return { ...u, token: await login(t.app, u.email) }
-}
+const person = (roles: Parameters<typeof createUser>[1], org: Id, extra: Record<string, unknown> = {}): Promise<Person> => createSignedInUser(t, roles, org, extra)
 
 beforeAll(async () => {
   smtp = await startSmtpServer()

@@ -8,13 +8,13 @@ import { decodeProtectedHeader, importJWK, jwtVerify } from 'jose'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { clock } from '../../src/clock'
 import { scanExpiries } from '../../plugins/mentor-training'
-import { as, createCourse, createOrganization, createUser, login } from '../helpers/fixtures'
+import { as, createCourse, createOrganization, createSignedInUser, createUser, type SignedInUser } from '../helpers/fixtures'
 import { startSmtpServer, textOf } from '../helpers/smtp'
 import { startTestApp, type TestApp } from '../helpers/testApp'
 
 type Id = number | string
 type Doc = Record<string, any>
-type Person = { id: Id; email: string; token: string }
+type Person = SignedInUser
 let t: TestApp
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>
 let university: Id
@@ -24,10 +24,7 @@ let organizer: Person
 let seq = 0
 const DAY = 86_400_000
 
-async function person(roles: Parameters<typeof createUser>[1], org: Id, extra: Record<string, unknown> = {}): Promise<Person> {
-  const u = await createUser(t.payload, roles, org, extra)
-  return { ...u, token: await login(t.app, u.email) }
-}
+const person = (roles: Parameters<typeof createUser>[1], org: Id, extra: Record<string, unknown> = {}): Promise<Person> => createSignedInUser(t, roles, org, extra)
 
 beforeAll(async () => {
   smtp = await startSmtpServer()
