@@ -91,6 +91,12 @@ export interface Config {
     'mentor-assignments': MentorAssignment;
     'mentor-evaluations': MentorEvaluation;
     'mentor-reminders': MentorReminder;
+    camps: Camp;
+    'camp-sessions': CampSession;
+    attendance: Attendance;
+    contests: Contest;
+    'contest-attempts': ContestAttempt;
+    'camp-session-reminders': CampSessionReminder;
     'credit-records': CreditRecord;
     'course-mappings': CourseMapping;
     'credit-webhooks': CreditWebhook;
@@ -131,6 +137,12 @@ export interface Config {
     'mentor-assignments': MentorAssignmentsSelect<false> | MentorAssignmentsSelect<true>;
     'mentor-evaluations': MentorEvaluationsSelect<false> | MentorEvaluationsSelect<true>;
     'mentor-reminders': MentorRemindersSelect<false> | MentorRemindersSelect<true>;
+    camps: CampsSelect<false> | CampsSelect<true>;
+    'camp-sessions': CampSessionsSelect<false> | CampSessionsSelect<true>;
+    attendance: AttendanceSelect<false> | AttendanceSelect<true>;
+    contests: ContestsSelect<false> | ContestsSelect<true>;
+    'contest-attempts': ContestAttemptsSelect<false> | ContestAttemptsSelect<true>;
+    'camp-session-reminders': CampSessionRemindersSelect<false> | CampSessionRemindersSelect<true>;
     'credit-records': CreditRecordsSelect<false> | CreditRecordsSelect<true>;
     'course-mappings': CourseMappingsSelect<false> | CourseMappingsSelect<true>;
     'credit-webhooks': CreditWebhooksSelect<false> | CreditWebhooksSelect<true>;
@@ -164,6 +176,8 @@ export interface Config {
       notifyProposalTransition: TaskNotifyProposalTransition;
       scanMentorCertificationExpiries: TaskScanMentorCertificationExpiries;
       sendMentorExpiryReminder: TaskSendMentorExpiryReminder;
+      scanCampSessionReminders: TaskScanCampSessionReminders;
+      sendCampSessionReminder: TaskSendCampSessionReminder;
       issueCreditRecord: TaskIssueCreditRecord;
       deliverCreditWebhook: TaskDeliverCreditWebhook;
       notifyLearnerOfCredit: TaskNotifyLearnerOfCredit;
@@ -445,6 +459,10 @@ export interface Enrollment {
     | {
         relationTo: 'mentor-tracks';
         value: number | MentorTrack;
+      }
+    | {
+        relationTo: 'camps';
+        value: number | Camp;
       };
   key?: string | null;
   status: 'pending' | 'active' | 'completed' | 'withdrawn' | 'rejected';
@@ -494,6 +512,59 @@ export interface MentorTrack {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "camps".
+ */
+export interface Camp {
+  id: number;
+  title: string;
+  titleEn?: string | null;
+  code: string;
+  kind: 'political-education' | 'thematic-camp' | 'vocational-camp';
+  summary?: string | null;
+  organization: number | Organization;
+  partners?: (number | Organization)[] | null;
+  startsOn: string;
+  endsOn: string;
+  capacity?: number | null;
+  credits: number;
+  hours?: number | null;
+  creditCategory?: ('political-education' | 'training-camp' | 'practice') | null;
+  completionRule: {
+    minAttendanceRate: number;
+    contest?: (number | null) | Contest;
+    minContestScore?: number | null;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "contests".
+ */
+export interface Contest {
+  id: number;
+  title: string;
+  camp: number | Camp;
+  opensAt: string;
+  closesAt: string;
+  timeLimitSeconds: number;
+  attemptsAllowed: number;
+  questions: {
+    text: string;
+    kind: 'single' | 'multiple' | 'true-false';
+    points: number;
+    choices: {
+      text: string;
+      correct?: boolean | null;
+      id?: string | null;
+    }[];
+    id?: string | null;
+  }[];
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "completions".
  */
 export interface Completion {
@@ -507,6 +578,10 @@ export interface Completion {
     | {
         relationTo: 'mentor-tracks';
         value: number | MentorTrack;
+      }
+    | {
+        relationTo: 'camps';
+        value: number | Camp;
       };
   key?: string | null;
   score?: number | null;
@@ -954,6 +1029,79 @@ export interface MentorReminder {
   createdAt: string;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "camp-sessions".
+ */
+export interface CampSession {
+  id: number;
+  camp: number | Camp;
+  title: string;
+  kind: 'lecture' | 'activity' | 'visit' | 'contest';
+  startsAt: string;
+  endsAt: string;
+  place?: string | null;
+  onlineLink?: string | null;
+  speaker?: string | null;
+  checkInSecret?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "attendance".
+ */
+export interface Attendance {
+  id: number;
+  key?: string | null;
+  session: number | CampSession;
+  learner: number | User;
+  camp?: (number | null) | Camp;
+  status: 'present' | 'late' | 'absent' | 'excused';
+  checkedInAt?: string | null;
+  method?: ('code' | 'organizer') | null;
+  recordedBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "contest-attempts".
+ */
+export interface ContestAttempt {
+  id: number;
+  key: string;
+  contest: number | Contest;
+  learner: number | User;
+  startedAt: string;
+  deadline: string;
+  submittedAt?: string | null;
+  answers?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  score?: number | null;
+  timeTakenSeconds?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "camp-session-reminders".
+ */
+export interface CampSessionReminder {
+  id: number;
+  key: string;
+  session: number | CampSession;
+  learner: number | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Append-only: content never changes after issue; a record is only accepted, rejected, or revoked by an administrator. Bulk decisions: select records, choose Edit, set Status.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1145,6 +1293,8 @@ export interface PayloadJob {
           | 'notifyProposalTransition'
           | 'scanMentorCertificationExpiries'
           | 'sendMentorExpiryReminder'
+          | 'scanCampSessionReminders'
+          | 'sendCampSessionReminder'
           | 'issueCreditRecord'
           | 'deliverCreditWebhook'
           | 'notifyLearnerOfCredit';
@@ -1189,6 +1339,8 @@ export interface PayloadJob {
         | 'notifyProposalTransition'
         | 'scanMentorCertificationExpiries'
         | 'sendMentorExpiryReminder'
+        | 'scanCampSessionReminders'
+        | 'sendCampSessionReminder'
         | 'issueCreditRecord'
         | 'deliverCreditWebhook'
         | 'notifyLearnerOfCredit'
@@ -1311,6 +1463,30 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'mentor-reminders';
         value: number | MentorReminder;
+      } | null)
+    | ({
+        relationTo: 'camps';
+        value: number | Camp;
+      } | null)
+    | ({
+        relationTo: 'camp-sessions';
+        value: number | CampSession;
+      } | null)
+    | ({
+        relationTo: 'attendance';
+        value: number | Attendance;
+      } | null)
+    | ({
+        relationTo: 'contests';
+        value: number | Contest;
+      } | null)
+    | ({
+        relationTo: 'contest-attempts';
+        value: number | ContestAttempt;
+      } | null)
+    | ({
+        relationTo: 'camp-session-reminders';
+        value: number | CampSessionReminder;
       } | null)
     | ({
         relationTo: 'credit-records';
@@ -1929,6 +2105,124 @@ export interface MentorRemindersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "camps_select".
+ */
+export interface CampsSelect<T extends boolean = true> {
+  title?: T;
+  titleEn?: T;
+  code?: T;
+  kind?: T;
+  summary?: T;
+  organization?: T;
+  partners?: T;
+  startsOn?: T;
+  endsOn?: T;
+  capacity?: T;
+  credits?: T;
+  hours?: T;
+  creditCategory?: T;
+  completionRule?:
+    | T
+    | {
+        minAttendanceRate?: T;
+        contest?: T;
+        minContestScore?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "camp-sessions_select".
+ */
+export interface CampSessionsSelect<T extends boolean = true> {
+  camp?: T;
+  title?: T;
+  kind?: T;
+  startsAt?: T;
+  endsAt?: T;
+  place?: T;
+  onlineLink?: T;
+  speaker?: T;
+  checkInSecret?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "attendance_select".
+ */
+export interface AttendanceSelect<T extends boolean = true> {
+  key?: T;
+  session?: T;
+  learner?: T;
+  camp?: T;
+  status?: T;
+  checkedInAt?: T;
+  method?: T;
+  recordedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "contests_select".
+ */
+export interface ContestsSelect<T extends boolean = true> {
+  title?: T;
+  camp?: T;
+  opensAt?: T;
+  closesAt?: T;
+  timeLimitSeconds?: T;
+  attemptsAllowed?: T;
+  questions?:
+    | T
+    | {
+        text?: T;
+        kind?: T;
+        points?: T;
+        choices?:
+          | T
+          | {
+              text?: T;
+              correct?: T;
+              id?: T;
+            };
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "contest-attempts_select".
+ */
+export interface ContestAttemptsSelect<T extends boolean = true> {
+  key?: T;
+  contest?: T;
+  learner?: T;
+  startedAt?: T;
+  deadline?: T;
+  submittedAt?: T;
+  answers?: T;
+  score?: T;
+  timeTakenSeconds?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "camp-session-reminders_select".
+ */
+export interface CampSessionRemindersSelect<T extends boolean = true> {
+  key?: T;
+  session?: T;
+  learner?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "credit-records_select".
  */
 export interface CreditRecordsSelect<T extends boolean = true> {
@@ -2182,6 +2476,24 @@ export interface TaskSendMentorExpiryReminder {
   input: {
     certificationId: string;
     days: number;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskScanCampSessionReminders".
+ */
+export interface TaskScanCampSessionReminders {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendCampSessionReminder".
+ */
+export interface TaskSendCampSessionReminder {
+  input: {
+    sessionId: string;
   };
   output?: unknown;
 }

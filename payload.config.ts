@@ -15,6 +15,7 @@ import { emailAdapter } from './src/email'
 import { healthEndpoints } from './src/endpoints/health'
 import { env } from './src/env'
 import { PROJECT_ROOT } from './src/paths'
+import { campsPlugin } from './plugins/camps'
 import { creditsPlugin } from './plugins/credits'
 import { featuredCoursesPlugin } from './plugins/featured-courses'
 import { mentorTrainingPlugin } from './plugins/mentor-training'
@@ -41,6 +42,7 @@ export default buildConfig(withKeys({
     }),
     featuredCoursesPlugin({ publicUrl: config.PUBLIC_URL }),
     mentorTrainingPlugin({ publicUrl: config.PUBLIC_URL }),
+    campsPlugin({ publicUrl: config.PUBLIC_URL }),
     creditsPlugin({
       publicUrl: config.PUBLIC_URL,
       webhooks: { allowedNetworks: config.WEBHOOK_ALLOWED_NETWORKS },

@@ -46,6 +46,11 @@ export async function Shell({ children }: { children: React.ReactNode }) {
                 <a href="/registrar">{t.navRegistrar}</a>
               </li>
             )}
+            {user && has('camps') && (
+              <li>
+                <a href="/camps">{t.navCamps}</a>
+              </li>
+            )}
             {has('mentor-training') && (
               <li>
                 <a href="/mentors">{t.navMentors}</a>

@@ -2,7 +2,7 @@ import type { CollectionConfig, FieldAccess, PayloadRequest } from 'payload'
 import { options, zhEn } from '../../../collections/i18n'
 import { CORE } from '../../../collections/slugs'
 import { validateCredits } from '../../../collections/Courses'
-import { and, hasRole, isAdmin, or, userHasRole } from '../../../src/access'
+import { and, hasRole, isAdmin, or, userHasRole, nobodyField } from '../../../src/access'
 import { proposalsAssignedToReviewer, proposalsOfAuthor, reviewSummaryReadable } from '../access'
 import { FEATURED_SLUGS, PROPOSAL_STATE_LABELS, TEAM_ROLES } from '../constants'
 import { assignReviewersEndpoint } from '../endpoints/assignReviewers'
@@ -11,7 +11,6 @@ import { afterProposalMoves } from '../hooks/afterProposalMoves'
 import { moveProposal } from '../hooks/moveProposal'
 import type { SanitizedFeaturedCoursesOptions } from '../types'
 
-const neverByHand: FieldAccess = () => false
 const draftsOnly = { status: { equals: 'draft' } }
 /** Who reviews a proposal is the committee's business; the authors never learn it. */
 const committeeOnly: FieldAccess = ({ req }) => userHasRole(req.user, 'admin', 'reviewer')
@@ -107,26 +106,26 @@ export const createCourseProposalsCollection = (options_: SanitizedFeaturedCours
       label: zhEn('流转说明', 'Comment on this move'),
       admin: { position: 'sidebar', description: zhEn('改变状态时填写；要求修改和不立项须说明理由', 'With a change of status; a revision request or a rejection needs one') },
     },
-    { name: 'revision', type: 'number', defaultValue: 0, access: { create: neverByHand, update: neverByHand }, label: zhEn('第几次提交', 'Submission'), admin: { position: 'sidebar', readOnly: true } },
-    { name: 'submittedAt', type: 'date', access: { create: neverByHand, update: neverByHand }, label: zhEn('提交时间', 'Submitted'), admin: { position: 'sidebar', readOnly: true } },
-    { name: 'decidedAt', type: 'date', access: { create: neverByHand, update: neverByHand }, label: zhEn('决定时间', 'Decided'), admin: { position: 'sidebar', readOnly: true } },
-    { name: 'createdBy', type: 'relationship', relationTo: CORE.users, access: { create: neverByHand, update: neverByHand }, label: zhEn('申报人', 'Created by'), admin: { position: 'sidebar', readOnly: true } },
-    { name: 'moves', type: 'number', defaultValue: 0, access: { create: neverByHand, update: neverByHand }, admin: { hidden: true } },
+    { name: 'revision', type: 'number', defaultValue: 0, access: { create: nobodyField, update: nobodyField }, label: zhEn('第几次提交', 'Submission'), admin: { position: 'sidebar', readOnly: true } },
+    { name: 'submittedAt', type: 'date', access: { create: nobodyField, update: nobodyField }, label: zhEn('提交时间', 'Submitted'), admin: { position: 'sidebar', readOnly: true } },
+    { name: 'decidedAt', type: 'date', access: { create: nobodyField, update: nobodyField }, label: zhEn('决定时间', 'Decided'), admin: { position: 'sidebar', readOnly: true } },
+    { name: 'createdBy', type: 'relationship', relationTo: CORE.users, access: { create: nobodyField, update: nobodyField }, label: zhEn('申报人', 'Created by'), admin: { position: 'sidebar', readOnly: true } },
+    { name: 'moves', type: 'number', defaultValue: 0, access: { create: nobodyField, update: nobodyField }, admin: { hidden: true } },
     {
       name: 'assignedReviewers',
       type: 'relationship',
       relationTo: CORE.users,
       hasMany: true,
-      access: { create: neverByHand, update: neverByHand, read: committeeOnly },
+      access: { create: nobodyField, update: nobodyField, read: committeeOnly },
       label: zhEn('评审专家', 'Reviewers'),
       admin: { readOnly: true, description: zhEn('在“评审”中分配', 'Assigned under Reviews') },
     },
-    { name: 'submittedReviewers', type: 'relationship', relationTo: CORE.users, hasMany: true, access: { create: neverByHand, update: neverByHand, read: committeeOnly }, admin: { hidden: true } },
+    { name: 'submittedReviewers', type: 'relationship', relationTo: CORE.users, hasMany: true, access: { create: nobodyField, update: nobodyField, read: committeeOnly }, admin: { hidden: true } },
     {
       name: 'reviewSummary',
       type: 'group',
       label: zhEn('评审汇总', 'Review summary'),
-      access: { create: neverByHand, update: neverByHand, read: reviewSummaryReadable },
+      access: { create: nobodyField, update: nobodyField, read: reviewSummaryReadable },
       admin: { readOnly: true },
       fields: [
         {
@@ -148,7 +147,7 @@ export const createCourseProposalsCollection = (options_: SanitizedFeaturedCours
         },
       ],
     },
-    { name: 'decisionComment', type: 'textarea', access: { create: neverByHand, update: neverByHand }, label: zhEn('委员会意见', 'Committee’s comment'), admin: { readOnly: true } },
+    { name: 'decisionComment', type: 'textarea', access: { create: nobodyField, update: nobodyField }, label: zhEn('委员会意见', 'Committee’s comment'), admin: { readOnly: true } },
     { name: 'history', type: 'join', collection: FEATURED_SLUGS.transitions, on: 'proposal', defaultSort: 'sequence', label: zhEn('流转记录', 'History'), admin: { defaultColumns: ['sequence', 'from', 'to', 'by', 'at', 'comment'] } },
   ],
 })

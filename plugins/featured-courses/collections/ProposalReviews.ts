@@ -1,13 +1,12 @@
 import type { Access, CollectionConfig, FieldAccess, Where } from 'payload'
 import { options, zhEn } from '../../../collections/i18n'
 import { CORE } from '../../../collections/slugs'
-import { type AccessUser, isAdmin, or, userHasRole } from '../../../src/access'
+import { type AccessUser, isAdmin, or, userHasRole, nobodyField } from '../../../src/access'
 import { reviewsVisibleToReviewer } from '../access'
 import { FEATURED_SLUGS } from '../constants'
 import { guardReview } from '../hooks/guardReview'
 import { summariseProposalOnReview } from '../hooks/summariseProposalOnReview'
 
-const neverByHand: FieldAccess = () => false
 /** A reviewer's own open reviews; once submitted, a review no longer changes. */
 const ownOpenReviews: Access = ({ req }) => {
   const user = req.user as AccessUser | null
@@ -33,11 +32,11 @@ export const createProposalReviewsCollection = (): CollectionConfig => ({
   },
   hooks: { beforeChange: [guardReview], afterChange: [summariseProposalOnReview], afterDelete: [summariseProposalOnReview as never] },
   fields: [
-    { name: 'key', type: 'text', unique: true, access: { create: neverByHand, update: neverByHand }, admin: { hidden: true } },
+    { name: 'key', type: 'text', unique: true, access: { create: nobodyField, update: nobodyField }, admin: { hidden: true } },
     {
       type: 'row',
       fields: [
-        { name: 'proposal', type: 'relationship', relationTo: FEATURED_SLUGS.proposals, required: true, index: true, label: zhEn('申报', 'Proposal'), access: { update: neverByHand } },
+        { name: 'proposal', type: 'relationship', relationTo: FEATURED_SLUGS.proposals, required: true, index: true, label: zhEn('申报', 'Proposal'), access: { update: nobodyField } },
         {
           name: 'reviewer',
           type: 'relationship',
@@ -45,13 +44,13 @@ export const createProposalReviewsCollection = (): CollectionConfig => ({
           required: true,
           index: true,
           label: zhEn('评审专家', 'Reviewer'),
-          access: { update: neverByHand },
+          access: { update: nobodyField },
           filterOptions: { roles: { in: ['reviewer'] } },
         },
       ],
     },
-    { name: 'round', type: 'relationship', relationTo: FEATURED_SLUGS.rounds, index: true, access: { create: neverByHand, update: neverByHand }, label: zhEn('批次', 'Round'), admin: { readOnly: true } },
-    { name: 'revision', type: 'number', access: { create: neverByHand, update: neverByHand }, label: zhEn('第几次提交', 'Submission'), admin: { readOnly: true } },
+    { name: 'round', type: 'relationship', relationTo: FEATURED_SLUGS.rounds, index: true, access: { create: nobodyField, update: nobodyField }, label: zhEn('批次', 'Round'), admin: { readOnly: true } },
+    { name: 'revision', type: 'number', access: { create: nobodyField, update: nobodyField }, label: zhEn('第几次提交', 'Submission'), admin: { readOnly: true } },
     {
       name: 'status',
       type: 'select',
@@ -77,9 +76,9 @@ export const createProposalReviewsCollection = (): CollectionConfig => ({
         },
       ],
     },
-    { name: 'weightedScore', type: 'number', access: { create: neverByHand, update: neverByHand }, label: zhEn('加权分', 'Weighted score'), admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'weightedScore', type: 'number', access: { create: nobodyField, update: nobodyField }, label: zhEn('加权分', 'Weighted score'), admin: { readOnly: true, position: 'sidebar' } },
     { name: 'recommendation', type: 'select', options: options({ approve: ['建议立项', 'Approve'], revise: ['建议修改', 'Revise'], reject: ['建议不立项', 'Reject'] }), label: zhEn('评审建议', 'Recommendation') },
     { name: 'comment', type: 'textarea', label: zhEn('评审意见', 'Comment') },
-    { name: 'submittedAt', type: 'date', access: { create: neverByHand, update: neverByHand }, label: zhEn('提交时间', 'Submitted'), admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'submittedAt', type: 'date', access: { create: nobodyField, update: nobodyField }, label: zhEn('提交时间', 'Submitted'), admin: { readOnly: true, position: 'sidebar' } },
   ],
 })

@@ -1,7 +1,7 @@
 import type { CollectionConfig, FieldAccess } from 'payload'
 import { options, zhEn } from '../../../collections/i18n'
 import { CORE } from '../../../collections/slugs'
-import { authenticated, hasRole, or } from '../../../src/access'
+import { authenticated, hasRole, or, nobodyField } from '../../../src/access'
 import { isRegistryStaff, ownMentorProfile } from '../access'
 import { MENTOR_KINDS, MENTOR_SLUGS, MENTOR_STATUSES, TIERS } from '../constants'
 import { registryEndpoint } from '../endpoints/registry'
@@ -9,7 +9,6 @@ import { guardMentorProfile } from '../hooks/guardMentorProfile'
 import type { SanitizedMentorTrainingOptions } from '../types'
 
 const staffOnly: FieldAccess = ({ req }) => Boolean(req.user?.roles?.some((r: string) => r === 'admin' || r === 'organizer'))
-const neverByHand: FieldAccess = () => false
 
 /**
  * The mentor registry (导师库): one profile per mentor, university or enterprise, with a tier, the
@@ -56,12 +55,12 @@ export const createMentorsCollection = (options_: SanitizedMentorTrainingOptions
       admin: { position: 'sidebar', description: zhEn('认证与过期由平台根据培训和有效期设定', 'Certified and expired are set by the platform from training and validity') },
     },
     { name: 'statusReason', type: 'textarea', label: zhEn('状态说明', 'Reason'), access: { create: staffOnly, update: staffOnly }, admin: { position: 'sidebar', description: zhEn('暂停须说明原因', 'A suspension needs a reason') } },
-    { name: 'certifiedUntil', type: 'date', access: { create: neverByHand, update: neverByHand }, label: zhEn('认证有效期至', 'Certified until'), admin: { position: 'sidebar', readOnly: true } },
+    { name: 'certifiedUntil', type: 'date', access: { create: nobodyField, update: nobodyField }, label: zhEn('认证有效期至', 'Certified until'), admin: { position: 'sidebar', readOnly: true } },
     {
       name: 'evaluation',
       type: 'group',
       label: zhEn('评价', 'Evaluations'),
-      access: { create: neverByHand, update: neverByHand },
+      access: { create: nobodyField, update: nobodyField },
       admin: { readOnly: true, position: 'sidebar' },
       fields: [
         { name: 'average', type: 'number', label: zhEn('平均分（1–5）', 'Average (1–5)') },
@@ -69,6 +68,6 @@ export const createMentorsCollection = (options_: SanitizedMentorTrainingOptions
       ],
     },
     // Name, organisation code, tier and fields of expertise in one lower-case text: what the registry search matches.
-    { name: 'searchText', type: 'text', index: true, access: { create: neverByHand, update: neverByHand }, admin: { hidden: true } },
+    { name: 'searchText', type: 'text', index: true, access: { create: nobodyField, update: nobodyField }, admin: { hidden: true } },
   ],
 })
