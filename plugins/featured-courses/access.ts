@@ -31,7 +31,8 @@ export function isAuthorOf(user: AccessUser | null | undefined, proposal: Doc): 
   if (String(idOf(proposal.createdBy)) === String(user.id)) return true
   const org = idOf(user.organization)
   if (org === undefined) return false
-  const orgs = [idOf(proposal.leadOrganization), ...((proposal.partners ?? []) as unknown[]).map(idOf)]
+  const partners = Array.isArray(proposal.partners) ? (proposal.partners as unknown[]) : []
+  const orgs = [idOf(proposal.leadOrganization), ...partners.map(idOf)]
   return orgs.some((o) => o !== undefined && String(o) === String(org))
 }
 
@@ -69,3 +70,13 @@ export const reviewsVisibleToReviewer: Access = async ({ req }) => {
   const opened = (own.docs as Doc[]).map((r): Where => ({ and: [{ proposal: { equals: idOf(r.proposal) as Id } }, { revision: { equals: r.revision } }, { status: { equals: 'submitted' } }] as Where[] }))
   return { or: [{ reviewer: { equals: user.id } }, ...opened] }
 }
+
+/** A reviewer's own open reviews; once submitted, a review no longer changes. */
+export const ownOpenReviews: Access = ({ req }) => {
+  const user = req.user as AccessUser | null
+  if (!user || !userHasRole(user, 'reviewer')) return false
+  return { and: [{ reviewer: { equals: user.id } }, { status: { equals: 'assigned' } }] } as Where
+}
+
+/** Who reviews a proposal is the committee's business; the authors never learn it. */
+export const committeeOnly: FieldAccess = ({ req }) => userHasRole(req.user, 'admin', 'reviewer')

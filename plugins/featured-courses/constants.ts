@@ -23,9 +23,9 @@ export const PROPOSAL_STATE_LABELS: Record<ProposalState, [zh: string, en: strin
   rejected: ['未立项', 'Rejected'],
 }
 
-export const REVIEW_STATES = ['assigned', 'submitted', 'withdrawn'] as const
-export const RECOMMENDATIONS = ['approve', 'revise', 'reject'] as const
-export type Recommendation = (typeof RECOMMENDATIONS)[number]
+export const REVIEW_STATE_LABELS = { assigned: ['待评审', 'Assigned'], submitted: ['已提交', 'Submitted'], withdrawn: ['已撤回', 'Withdrawn'] } as const
+export const RECOMMENDATION_LABELS = { approve: ['建议立项', 'Approve'], revise: ['建议修改', 'Revise'], reject: ['建议不立项', 'Reject'] } as const
+export type Recommendation = keyof typeof RECOMMENDATION_LABELS
 
 export const AWARD_STATES = ['awarded', 'disbursed', 'withdrawn'] as const
 export type AwardState = (typeof AWARD_STATES)[number]

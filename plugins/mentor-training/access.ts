@@ -1,5 +1,5 @@
 /** Who sees and changes what in the mentor registry; row-level rules return a Where. */
-import type { Access, Where } from 'payload'
+import type { Access, FieldAccess, Where } from 'payload'
 import { type AccessUser, idOf, userHasRole } from '../../src/access'
 import { MENTOR_SLUGS } from './constants'
 
@@ -39,3 +39,22 @@ export const studentsOfMentor =
   const students = (docs as Array<{ student: unknown }>).map((a) => idOf(a.student))
   return students.length ? ({ [field]: { in: students } } as Where) : false
 }
+
+/** A student's own assignments. */
+export const ownStudentRows: Access = ({ req }) => {
+  const user = req.user as AccessUser | null
+  return user ? ({ student: { equals: user.id } } as Where) : false
+}
+
+/** The evaluations one has written. */
+export const ownEvaluations: Access = ({ req }) => {
+  const user = req.user as AccessUser | null
+  return user ? ({ evaluator: { equals: user.id } } as Where) : false
+}
+
+/** Profile fields only the registry's staff set: kind, tier, organisation, places, status. */
+export const registryStaffField: FieldAccess = ({ req }) => userHasRole(req.user, 'admin', 'organizer')
+
+/** Suspension reasons and evaluation averages: for the registry's staff and the mentor, not for every reader. */
+export const registryStaffOrSelfField: FieldAccess = ({ req, doc }) =>
+  userHasRole(req.user, 'admin', 'organizer') || (Boolean(req.user) && String(idOf(doc?.user)) === String(req.user?.id))

@@ -26,6 +26,7 @@ export const TIERS: Record<string, { kind: MentorKind; label: [zh: string, en: s
   'masters-supervisor': { kind: 'university', label: ['硕士生导师', 'Master’s supervisor'] },
 }
 export const TIER_KEYS = Object.keys(TIERS)
+export const TIER_LABELS = Object.fromEntries(Object.entries(TIERS).map(([key, tier]) => [key, tier.label])) as Record<string, [zh: string, en: string]>
 
 export const MENTOR_STATUSES = {
   applicant: ['申请中', 'Applicant'],

@@ -143,6 +143,28 @@ describe('rounds and submission', () => {
 })
 
 describe('moves and their roles', () => {
+  it('leaves no history behind a move whose write Payload refuses, and the next move goes through', async () => {
+    const r = await round()
+    const p = await proposal(r.id)
+    const refused = await as(t.app, author.token).patch(`/api/course-proposals/${p.id}`).send({ status: 'submitted', practiceShare: 150 })
+    expect(refused.status).toBe(400)
+    expect(await count('proposal-transitions', { proposal: { equals: p.id } })).toBe(0)
+    expect((await move(author.token, p.id, 'submitted')).status).toBe(200)
+    expect(await count('proposal-transitions', { proposal: { equals: p.id } })).toBe(2)
+  })
+
+  it('answers malformed lists and a course of another organisation with a 400', async () => {
+    const r = await round()
+    const course = await draftCourse()
+    const notAList = await as(t.app, author.token).post('/api/course-proposals').send({ ...complete(r.id, course.id), partners: 5 })
+    expect(notAList.status).toBe(400)
+    const elsewhere = await as(t.app, outsider.token).post('/api/courses?draft=true').send({ title: '别校课程', code: `FC-OTHER-${Date.now().toString(36).toUpperCase()}`, credits: 1, _status: 'draft' })
+    const foreign = await as(t.app, author.token).post('/api/course-proposals').send(complete(r.id, elsewhere.body.doc.id))
+    expect(foreign.status).toBe(400)
+    expect(JSON.stringify(foreign.body)).toMatch(/must belong to the lead university or a partner/)
+    expect(await count('course-proposals', { course: { in: [course.id, elsewhere.body.doc.id] } })).toBe(0)
+  })
+
   it('refuses a move that does not exist from the current state, or by the wrong role', async () => {
     const r = await round()
     const p = await proposal(r.id)
@@ -261,6 +283,10 @@ describe('blind review', () => {
     // Submitted is final.
     expect((await send({ scores: scoresAll(60, r.rubric), status: 'submitted' })).status).toBe(200)
     expect((await send({ scores: scoresAll(99, r.rubric) })).status).toBe(403)
+    // An administrator may withdraw an open assignment, not score it.
+    expect((await as(t.app, admin.token).patch(`/api/proposal-reviews/${other.id}`).send({ scores: scoresAll(50, r.rubric) })).status).toBe(403)
+    const withdrawn = await as(t.app, admin.token).patch(`/api/proposal-reviews/${other.id}`).send({ status: 'withdrawn' })
+    expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(200)
   })
 })
 
@@ -355,6 +381,13 @@ describe('publish gate', () => {
     const ok = await publishVia.rest(approved.course)
     expect(ok.status, JSON.stringify(ok.body)).toBe(200)
     expect(ok.body.doc._status).toBe('published')
+  })
+
+  it('keeps a course with a proposal under way unpublished even when it is unticked as featured', async () => {
+    const r = await round()
+    const p = await proposal(r.id)
+    expect((await as(t.app, author.token).patch(`/api/courses/${p.course}?draft=true`).send({ featured: false, _status: 'draft' })).status).toBe(200)
+    expect((await publishVia.rest(p.course)).status).toBe(403)
   })
 
   it('leaves a course that is not featured alone', async () => {

@@ -179,6 +179,21 @@ describe('training to certification', () => {
     expect(after.certifiedUntil).toBe(all[1].validUntil)
   })
 
+  it('keeps a suspended mentor suspended when they finish a track, and skips reminding one who has renewed', async () => {
+    const m = await certified()
+    const renewal = await track('industry-mentor', { purpose: 'renewal', offlineItems: [] })
+    expect((await enrol(m, renewal.id)).status).toBe(201)
+    expect((await as(t.app, admin.token).patch(`/api/mentors/${m.profile.id}`).send({ status: 'suspended', statusReason: '核查中' })).status).toBe(200)
+    await complete(m.id, renewal.course)
+    const after = await profile(m.profile.id)
+    expect(after.status).toBe('suspended')
+    const [first, second] = await certifications(m.profile.id)
+    expect(after.certifiedUntil).toBe(second.validUntil)
+    clock.shift(Date.parse(first.validUntil) - 10 * DAY - Date.now())
+    await scanExpiries(await (await import('payload')).createLocalReq({}, t.payload))
+    expect((await t.payload.count({ collection: 'mentor-reminders' as never, where: { certification: { equals: first.id } }, overrideAccess: true })).totalDocs).toBe(0)
+  })
+
   it('starts a renewal finished before expiry where the current certification ends', async () => {
     const m = await certified()
     const [first] = await certifications(m.profile.id)
@@ -224,6 +239,14 @@ describe('dual-mentor assignments', () => {
     const history = (await as(t.app, student.token).get(`/api/mentor-assignments?where[student][equals]=${student.id}&sort=createdAt`)).body.docs.map((a: Doc) => a.status)
     expect(history).toEqual(['ended', 'active', 'active'])
     expect((await as(t.app, organizer.token).patch(`/api/mentor-assignments/${first.body.doc.id}`).send({ status: 'active' })).status).toBe(409)
+    // The places are the plugin's: a PATCH cannot move them, and places in use cannot be taken away.
+    const active = (await as(t.app, organizer.token).get(`/api/mentor-assignments?where[mentor][equals]=${e1.profile.id}&where[status][equals]=active`)).body.docs[0]
+    await as(t.app, organizer.token).patch(`/api/mentor-assignments/${active.id}`).send({ slotKey: 'forged', studentKey: 'forged', reason: '备注' })
+    const stored = (await t.payload.findByID({ collection: 'mentor-assignments' as never, id: active.id, overrideAccess: true })) as Doc
+    expect(stored.slotKey).not.toBe('forged')
+    const lower = await as(t.app, organizer.token).patch(`/api/mentors/${e1.profile.id}`).send({ maxStudents: 1 })
+    expect(lower.status).toBe(400)
+    expect(JSON.stringify(lower.body)).toMatch(/holds place 2/)
   })
 
   it('gives the last place to exactly one of 20 concurrent assignments', async () => {

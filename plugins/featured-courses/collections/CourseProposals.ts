@@ -1,19 +1,18 @@
-import type { CollectionConfig, FieldAccess, PayloadRequest } from 'payload'
+import type { CollectionConfig, PayloadRequest } from 'payload'
 import { options, zhEn } from '../../../collections/i18n'
 import { CORE } from '../../../collections/slugs'
 import { validateCredits } from '../../../collections/Courses'
-import { and, hasRole, isAdmin, or, userHasRole, nobodyField } from '../../../src/access'
-import { proposalsAssignedToReviewer, proposalsOfAuthor, reviewSummaryReadable } from '../access'
-import { FEATURED_SLUGS, PROPOSAL_STATE_LABELS, TEAM_ROLES } from '../constants'
+import { and, hasRole, isAdmin, nobodyField, or } from '../../../src/access'
+import { committeeOnly, proposalsAssignedToReviewer, proposalsOfAuthor, reviewSummaryReadable } from '../access'
+import { FEATURED_SLUGS, PROPOSAL_STATE_LABELS, RECOMMENDATION_LABELS, TEAM_ROLES } from '../constants'
 import { assignReviewersEndpoint } from '../endpoints/assignReviewers'
 import { transitionEndpoint } from '../endpoints/transition'
 import { afterProposalMoves } from '../hooks/afterProposalMoves'
 import { moveProposal } from '../hooks/moveProposal'
+import { forgetPendingMove, undoFailedMove } from '../hooks/undoFailedMove'
 import type { SanitizedFeaturedCoursesOptions } from '../types'
 
 const draftsOnly = { status: { equals: 'draft' } }
-/** Who reviews a proposal is the committee's business; the authors never learn it. */
-const committeeOnly: FieldAccess = ({ req }) => userHasRole(req.user, 'admin', 'reviewer')
 
 /**
  * A featured-course proposal: the course a university develops with one or more enterprises, its
@@ -36,7 +35,7 @@ export const createCourseProposalsCollection = (options_: SanitizedFeaturedCours
     update: or(isAdmin, proposalsOfAuthor),
     delete: or(isAdmin, and(proposalsOfAuthor, () => draftsOnly)),
   },
-  hooks: { beforeChange: [moveProposal(options_)], afterChange: [afterProposalMoves(options_)] },
+  hooks: { beforeChange: [moveProposal(options_)], afterChange: [forgetPendingMove, afterProposalMoves(options_)], afterError: [undoFailedMove] },
   endpoints: [transitionEndpoint, assignReviewersEndpoint(options_)],
   fields: [
     { name: 'title', type: 'text', required: true, label: zhEn('申报名称', 'Title') },
@@ -134,7 +133,7 @@ export const createCourseProposalsCollection = (options_: SanitizedFeaturedCours
             { name: 'reviewsIn', type: 'number', label: zhEn('已提交评审', 'Reviews in') },
             { name: 'reviewsNeeded', type: 'number', label: zhEn('需要评审', 'Reviews needed') },
             { name: 'meanScore', type: 'number', label: zhEn('平均加权分', 'Mean weighted score') },
-            { name: 'suggestion', type: 'select', options: options({ approve: ['建议立项', 'Approve'], revise: ['建议修改', 'Revise'], reject: ['建议不立项', 'Reject'] }), label: zhEn('系统建议', 'Suggested decision') },
+            { name: 'suggestion', type: 'select', options: options(RECOMMENDATION_LABELS as never), label: zhEn('系统建议', 'Suggested decision') },
           ],
         },
         {

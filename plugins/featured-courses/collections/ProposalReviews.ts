@@ -1,18 +1,11 @@
-import type { Access, CollectionConfig, FieldAccess, Where } from 'payload'
+import type { CollectionConfig } from 'payload'
 import { options, zhEn } from '../../../collections/i18n'
 import { CORE } from '../../../collections/slugs'
-import { type AccessUser, isAdmin, or, userHasRole, nobodyField } from '../../../src/access'
-import { reviewsVisibleToReviewer } from '../access'
-import { FEATURED_SLUGS } from '../constants'
+import { isAdmin, nobodyField, or } from '../../../src/access'
+import { ownOpenReviews, reviewsVisibleToReviewer } from '../access'
+import { FEATURED_SLUGS, RECOMMENDATION_LABELS, REVIEW_STATE_LABELS } from '../constants'
 import { guardReview } from '../hooks/guardReview'
 import { summariseProposalOnReview } from '../hooks/summariseProposalOnReview'
-
-/** A reviewer's own open reviews; once submitted, a review no longer changes. */
-const ownOpenReviews: Access = ({ req }) => {
-  const user = req.user as AccessUser | null
-  if (!user || !userHasRole(user, 'reviewer')) return false
-  return { and: [{ reviewer: { equals: user.id } }, { status: { equals: 'assigned' } }] } as Where
-}
 
 /**
  * One reviewer's review of one submission (revision) of a proposal: a score of 0–100 on each of
@@ -57,7 +50,7 @@ export const createProposalReviewsCollection = (): CollectionConfig => ({
       required: true,
       defaultValue: 'assigned',
       index: true,
-      options: options({ assigned: ['待评审', 'Assigned'], submitted: ['已提交', 'Submitted'], withdrawn: ['已撤回', 'Withdrawn'] }),
+      options: options(REVIEW_STATE_LABELS as never),
       label: zhEn('状态', 'Status'),
       admin: { position: 'sidebar' },
     },
@@ -77,7 +70,7 @@ export const createProposalReviewsCollection = (): CollectionConfig => ({
       ],
     },
     { name: 'weightedScore', type: 'number', access: { create: nobodyField, update: nobodyField }, label: zhEn('加权分', 'Weighted score'), admin: { readOnly: true, position: 'sidebar' } },
-    { name: 'recommendation', type: 'select', options: options({ approve: ['建议立项', 'Approve'], revise: ['建议修改', 'Revise'], reject: ['建议不立项', 'Reject'] }), label: zhEn('评审建议', 'Recommendation') },
+    { name: 'recommendation', type: 'select', options: options(RECOMMENDATION_LABELS as never), label: zhEn('评审建议', 'Recommendation') },
     { name: 'comment', type: 'textarea', label: zhEn('评审意见', 'Comment') },
     { name: 'submittedAt', type: 'date', access: { create: nobodyField, update: nobodyField }, label: zhEn('提交时间', 'Submitted'), admin: { readOnly: true, position: 'sidebar' } },
   ],

@@ -16,6 +16,9 @@ async function load(req: PayloadRequest, collection: string, id: unknown): Promi
   return (await req.payload.findByID({ collection: collection as never, id: id as never, depth: 0, overrideAccess: true, disableErrors: true, req })) as Doc | null
 }
 
+/** Criterion and score only, without the row ids Payload adds. */
+const scoresOf = (scores: unknown) => (Array.isArray(scores) ? scores.map((s: Score) => [s.criterion, s.score]) : scores)
+
 /** Scores on the round's criteria only, each once, each 0–100. */
 function checkScores(req: PayloadRequest, rubric: ReturnType<typeof rubricOf>, scores: Score[]): void {
   const keys = new Set(rubric.map((c) => c.key))
@@ -63,7 +66,9 @@ export const guardReview: CollectionBeforeChangeHook = async ({ data, originalDo
   const to = data.status ?? originalDoc.status
   if (!isReviewer) {
     // Administrators (and the plugin) may only withdraw an assignment; the scores are the reviewer's.
-    if (to !== 'withdrawn' || data.scores !== undefined) throw new Forbidden(req.t)
+    // Payload fills what the request left out from the stored review, so compare rather than look for absence.
+    const scoresChanged = data.scores !== undefined && JSON.stringify(scoresOf(data.scores)) !== JSON.stringify(scoresOf(originalDoc.scores))
+    if (to !== 'withdrawn' || scoresChanged) throw new Forbidden(req.t)
     return { ...data, status: 'withdrawn' }
   }
   if (to === 'withdrawn') throw new Forbidden(req.t)
@@ -73,6 +78,7 @@ export const guardReview: CollectionBeforeChangeHook = async ({ data, originalDo
   }
   const round = await load(req, FEATURED_SLUGS.rounds, idOf(originalDoc.round))
   const rubric = rubricOf(round ?? {})
+  if (data.scores !== undefined && !Array.isArray(data.scores)) throw invalid(req, 'scores', '评分须为列表', 'scores must be a list of { criterion, score }')
   const scores = (data.scores ?? originalDoc.scores ?? []) as Score[]
   checkScores(req, rubric, scores)
   const weighted = weightedScore(rubric, scores) ?? null

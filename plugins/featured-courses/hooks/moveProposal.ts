@@ -20,6 +20,8 @@ export type ProposalContext = {
   transitionComment?: string
   /** The plugin's own bookkeeping (review summary); not an edit by anyone. */
   bookkeeping?: boolean
+  /** The history row this request wrote, until the proposal itself is written (hooks/undoFailedMove.ts). */
+  pendingMove?: string | number
 }
 
 const label = (req: PayloadRequest, state: ProposalState) => say(req, PROPOSAL_STATE_LABELS[state][0], PROPOSAL_STATE_LABELS[state][1])
@@ -56,7 +58,7 @@ export const moveProposal =
       if (!EDITABLE_STATES.includes(from) && !isAdmin) {
         throw new APIError(say(req, `申报${label(req, from)}，不能再修改`, `a proposal that is ${from} cannot be edited`), 409)
       }
-      if (data.leadOrganization !== undefined || data.partners !== undefined) await checkOrganisations(req, next)
+      if (data.leadOrganization !== undefined || data.partners !== undefined || data.course !== undefined) await checkOrganisations(req, next)
       return rest
     }
 
@@ -76,8 +78,8 @@ export const moveProposal =
     if (to === 'submitted') {
       // Only a first submission waits for the window: a revision the committee asked for may come after it closes.
       if (from === 'draft') checkWindow(req, round)
-      checkComplete(req, next)
       await checkOrganisations(req, next)
+      checkComplete(req, next)
       Object.assign(result, { revision: (originalDoc.revision ?? 0) + 1, submittedAt: now, decidedAt: null, decisionComment: null, assignedReviewers: [], submittedReviewers: [], reviewSummary: { reviewsIn: 0, reviewsNeeded: round.reviewersPerProposal, meanScore: null, suggestion: null, criteria: [] } })
     }
     if (to === 'under-review') {
@@ -96,14 +98,17 @@ export const moveProposal =
       Object.assign(result, { decidedAt: now, decisionComment: comment || null, reviewSummary, assignedReviewers: assigned, submittedReviewers: submitted })
     }
 
-    const sequence = (originalDoc.moves ?? 0) + 1
+    // After the last row, not a counter on the proposal: a row left by a failed write on SQLite then blocks nothing.
+    const last = await req.payload.find({ collection: FEATURED_SLUGS.transitions as never, where: { proposal: { equals: originalDoc.id } }, sort: '-sequence', limit: 1, depth: 0, overrideAccess: true, req })
+    const sequence = (((last.docs[0] as Doc | undefined)?.sequence as number | undefined) ?? 0) + 1
     try {
-      await req.payload.create({
+      const row = await req.payload.create({
         collection: FEATURED_SLUGS.transitions as never,
         data: { key: `${originalDoc.id}:${sequence}`, proposal: originalDoc.id, sequence, from, to, by: ctx.moveByPlatform ? null : user?.id, at: now, comment: comment || undefined } as never,
         overrideAccess: true,
         req,
       })
+      ;(req.context as ProposalContext).pendingMove = (row as Doc).id
     } catch (error) {
       if (!isUniqueViolation(error, 'key')) throw error
       throw new APIError(say(req, '该申报刚被他人改动，请刷新后再试', 'someone else moved this proposal a moment ago; reload it and try again'), 409)

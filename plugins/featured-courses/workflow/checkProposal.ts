@@ -9,6 +9,9 @@ type Doc = Record<string, any>
 
 /** The lead is a university and every partner an enterprise, as co-development means. */
 export async function checkOrganisations(req: PayloadRequest, proposal: Doc): Promise<void> {
+  for (const list of ['partners', 'team'] as const) {
+    if (proposal[list] != null && !Array.isArray(proposal[list])) throw new ValidationError({ collection: FEATURED_SLUGS.proposals, errors: [{ path: list, message: say(req, `${list} 须为列表`, `${list} must be a list`) }] })
+  }
   const lead = idOf(proposal.leadOrganization)
   const partners = ((proposal.partners ?? []) as unknown[]).map(idOf).filter((p) => p !== undefined)
   const ids = [lead, ...partners].filter((p) => p !== undefined)
@@ -24,6 +27,14 @@ export async function checkOrganisations(req: PayloadRequest, proposal: Doc): Pr
     if (org?.kind !== 'enterprise') errors.push({ path: 'partners', message: say(req, `合作单位须为企业（${org?.name ?? p} 不是）`, `every partner must be an enterprise (${org?.name ?? p} is not)`) })
   }
   if (partners.some((p) => String(p) === String(lead))) errors.push({ path: 'partners', message: say(req, '牵头高校不能同时是合作单位', 'the lead cannot also be a partner') })
+  // The course is the lead's or a partner's: an approved proposal must not unlock someone else's course.
+  const courseId = idOf(proposal.course)
+  if (courseId !== undefined) {
+    const course = (await req.payload.findByID({ collection: CORE.courses, id: courseId as never, depth: 0, draft: true, overrideAccess: true, disableErrors: true, req })) as Doc | null
+    const courseOrgs = course ? [idOf(course.organization), ...((course.partners ?? []) as unknown[]).map(idOf)].map(String) : []
+    if (!course) errors.push({ path: 'course', message: say(req, '找不到该课程', 'no such course') })
+    else if (!ids.some((o) => courseOrgs.includes(String(o)))) errors.push({ path: 'course', message: say(req, '所申报课程须由牵头高校或合作企业开设', 'the course must belong to the lead university or a partner') })
+  }
   if (errors.length) throw new ValidationError({ collection: FEATURED_SLUGS.proposals, errors })
 }
 

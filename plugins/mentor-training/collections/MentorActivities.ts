@@ -5,7 +5,7 @@ import { nobody, or } from '../../../src/access'
 import { isRegistryStaff, ownMentorRows } from '../access'
 import { MENTOR_SLUGS } from '../constants'
 import { checkActivity } from '../hooks/checkActivity'
-import { certifyWhenActivityRecorded } from '../hooks/certifyWhenTrackDone'
+import { certifyWhenActivityRecorded } from '../hooks/certifyOnRequirement'
 import type { SanitizedMentorTrainingOptions } from '../types'
 
 /**

@@ -1,15 +1,11 @@
-import type { CollectionConfig, Where } from 'payload'
+import type { CollectionConfig } from 'payload'
 import { options, zhEn } from '../../../collections/i18n'
 import { CORE } from '../../../collections/slugs'
-import { type AccessUser, authenticated, hasRole, nobody, or } from '../../../src/access'
-import { isRegistryStaff } from '../access'
+import { authenticated, hasRole, nobody, or } from '../../../src/access'
+import { isRegistryStaff, ownEvaluations } from '../access'
 import { MENTOR_SLUGS } from '../constants'
-import { averageEvaluations, checkEvaluation } from '../hooks/checkEvaluation'
-
-const ownEvaluations = ({ req }: { req: { user?: unknown } }) => {
-  const user = req.user as AccessUser | null
-  return user ? ({ evaluator: { equals: user.id } } as Where) : false
-}
+import { averageEvaluations } from '../hooks/averageEvaluations'
+import { checkEvaluation } from '../hooks/checkEvaluation'
 
 const score = (name: string, zh: string, en: string) => ({ name, type: 'number' as const, required: true, min: 1, max: 5, label: zhEn(zh, en), admin: { step: 1 } })
 

@@ -4,7 +4,7 @@ import { CORE } from '../../../collections/slugs'
 import { CREDIT_CATEGORIES, validateCredits } from '../../../collections/Courses'
 import { authenticated } from '../../../src/access'
 import { isRegistryStaff } from '../access'
-import { MENTOR_SLUGS, TIERS } from '../constants'
+import { MENTOR_SLUGS, TIER_LABELS } from '../constants'
 
 /**
  * A training track for one tier (企业导师培训体系): required courses of the open course library, a
@@ -25,7 +25,7 @@ export const createMentorTracksCollection = (): CollectionConfig => ({
     {
       type: 'row',
       fields: [
-        { name: 'tier', type: 'select', required: true, index: true, options: options(Object.fromEntries(Object.entries(TIERS).map(([k, v]) => [k, v.label])) as never), label: zhEn('适用层级', 'Tier') },
+        { name: 'tier', type: 'select', required: true, index: true, options: options(TIER_LABELS), label: zhEn('适用层级', 'Tier') },
         { name: 'purpose', type: 'select', required: true, defaultValue: 'initial', options: options({ initial: ['初次认证', 'Initial certification'], renewal: ['续期', 'Renewal'] }), label: zhEn('用途', 'Purpose') },
       ],
     },

@@ -1,14 +1,12 @@
-import type { CollectionConfig, FieldAccess } from 'payload'
+import type { CollectionConfig } from 'payload'
 import { options, zhEn } from '../../../collections/i18n'
 import { CORE } from '../../../collections/slugs'
-import { authenticated, hasRole, or, nobodyField } from '../../../src/access'
-import { isRegistryStaff, ownMentorProfile } from '../access'
-import { MENTOR_KINDS, MENTOR_SLUGS, MENTOR_STATUSES, TIERS } from '../constants'
+import { authenticated, hasRole, nobodyField, or } from '../../../src/access'
+import { isRegistryStaff, ownMentorProfile, registryStaffField, registryStaffOrSelfField } from '../access'
+import { MENTOR_KINDS, MENTOR_SLUGS, MENTOR_STATUSES, TIER_LABELS } from '../constants'
 import { registryEndpoint } from '../endpoints/registry'
 import { guardMentorProfile } from '../hooks/guardMentorProfile'
 import type { SanitizedMentorTrainingOptions } from '../types'
-
-const staffOnly: FieldAccess = ({ req }) => Boolean(req.user?.roles?.some((r: string) => r === 'admin' || r === 'organizer'))
 
 /**
  * The mentor registry (导师库): one profile per mentor, university or enterprise, with a tier, the
@@ -30,19 +28,20 @@ export const createMentorsCollection = (options_: SanitizedMentorTrainingOptions
   hooks: { beforeChange: [guardMentorProfile(options_)] },
   endpoints: [registryEndpoint],
   fields: [
-    { name: 'user', type: 'relationship', relationTo: CORE.users, required: true, unique: true, label: zhEn('账号', 'Account'), access: { update: staffOnly } },
+    // Never moved to another account: assignments and certifications name the account they were made for.
+    { name: 'user', type: 'relationship', relationTo: CORE.users, required: true, unique: true, label: zhEn('账号', 'Account'), access: { update: nobodyField } },
     { name: 'name', type: 'text', required: true, label: zhEn('姓名', 'Name') },
     {
       type: 'row',
       fields: [
-        { name: 'kind', type: 'select', required: true, options: options(MENTOR_KINDS as never), label: zhEn('导师类别', 'Kind'), access: { update: staffOnly } },
-        { name: 'tier', type: 'select', required: true, index: true, options: options(Object.fromEntries(Object.entries(TIERS).map(([k, v]) => [k, v.label])) as never), label: zhEn('层级', 'Tier'), access: { update: staffOnly } },
-        { name: 'organization', type: 'relationship', relationTo: CORE.organizations, required: true, index: true, label: zhEn('所在单位', 'Organisation'), access: { update: staffOnly } },
+        { name: 'kind', type: 'select', required: true, options: options(MENTOR_KINDS as never), label: zhEn('导师类别', 'Kind'), access: { update: registryStaffField } },
+        { name: 'tier', type: 'select', required: true, index: true, options: options(TIER_LABELS), label: zhEn('层级', 'Tier'), access: { update: registryStaffField } },
+        { name: 'organization', type: 'relationship', relationTo: CORE.organizations, required: true, index: true, label: zhEn('所在单位', 'Organisation'), access: { update: registryStaffField } },
       ],
     },
     { name: 'expertise', type: 'text', hasMany: true, label: zhEn('专业领域', 'Fields of expertise'), admin: { description: zhEn('每项一个领域，如“工业机器人”', 'One field each, e.g. industrial robots') } },
     { name: 'bio', type: 'textarea', label: zhEn('简介', 'Biography') },
-    { name: 'maxStudents', type: 'number', required: true, min: 1, max: 50, defaultValue: options_.defaultMaxStudents, label: zhEn('最多指导学生数', 'Most students at once'), access: { update: staffOnly } },
+    { name: 'maxStudents', type: 'number', required: true, min: 1, max: 50, defaultValue: options_.defaultMaxStudents, label: zhEn('最多指导学生数', 'Most students at once'), access: { update: registryStaffField } },
     {
       name: 'status',
       type: 'select',
@@ -51,16 +50,16 @@ export const createMentorsCollection = (options_: SanitizedMentorTrainingOptions
       index: true,
       options: options(MENTOR_STATUSES as never),
       label: zhEn('状态', 'Status'),
-      access: { create: staffOnly, update: staffOnly },
+      access: { create: registryStaffField, update: registryStaffField },
       admin: { position: 'sidebar', description: zhEn('认证与过期由平台根据培训和有效期设定', 'Certified and expired are set by the platform from training and validity') },
     },
-    { name: 'statusReason', type: 'textarea', label: zhEn('状态说明', 'Reason'), access: { create: staffOnly, update: staffOnly }, admin: { position: 'sidebar', description: zhEn('暂停须说明原因', 'A suspension needs a reason') } },
+    { name: 'statusReason', type: 'textarea', label: zhEn('状态说明', 'Reason'), access: { read: registryStaffOrSelfField, create: registryStaffField, update: registryStaffField }, admin: { position: 'sidebar', description: zhEn('暂停须说明原因', 'A suspension needs a reason') } },
     { name: 'certifiedUntil', type: 'date', access: { create: nobodyField, update: nobodyField }, label: zhEn('认证有效期至', 'Certified until'), admin: { position: 'sidebar', readOnly: true } },
     {
       name: 'evaluation',
       type: 'group',
       label: zhEn('评价', 'Evaluations'),
-      access: { create: nobodyField, update: nobodyField },
+      access: { read: registryStaffOrSelfField, create: nobodyField, update: nobodyField },
       admin: { readOnly: true, position: 'sidebar' },
       fields: [
         { name: 'average', type: 'number', label: zhEn('平均分（1–5）', 'Average (1–5)') },

@@ -57,6 +57,17 @@ export const guardMentorProfile =
         throw new APIError(say(req, '认证已过期，不能恢复为已认证；请参加续期培训', 'the certification has expired; the mentor must finish the renewal track'), 409)
       }
     }
+    if (operation === 'update' && (data.maxStudents !== undefined || data.kind !== undefined)) {
+      // Active assignments hold numbered places up to maxStudents and a place per kind of mentor: neither may move under them.
+      const { docs: active } = await req.payload.find({ collection: MENTOR_SLUGS.assignments as never, where: { and: [{ mentor: { equals: originalDoc.id } }, { status: { equals: 'active' } }] }, select: { slotKey: true } as never, depth: 0, pagination: false, overrideAccess: true, req })
+      const highest = Math.max(0, ...(active as Doc[]).map((a) => Number(String(a.slotKey).split(':')[1]) || 0))
+      if (typeof data.maxStudents === 'number' && data.maxStudents < highest) {
+        throw invalid(req, 'maxStudents', `该导师正在指导的学生占用了第 ${highest} 个名额，名额不能少于 ${highest}；请先结束部分分配`, `an active assignment holds place ${highest}; end assignments before lowering the places below ${highest}`)
+      }
+      if (data.kind !== undefined && data.kind !== originalDoc.kind && active.length) {
+        throw invalid(req, 'kind', '该导师有正在进行的指导，不能更改导师类别', 'this mentor has active assignments; their kind cannot change')
+      }
+    }
     let orgName = ''
     const org = idOf(next.organization)
     if (org !== undefined) orgName = ((await req.payload.findByID({ collection: CORE.organizations, id: org as never, depth: 0, overrideAccess: true, disableErrors: true, req })) as Doc | null)?.name ?? ''

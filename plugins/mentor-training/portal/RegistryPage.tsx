@@ -6,7 +6,7 @@
 import { fill, formatDate, joinList, localized, pick } from '../../../src/portal/i18n'
 import { portalContext, param, type SearchParams } from '../../../src/portal/session'
 import { MENTOR_KINDS, TIERS } from '../constants'
-import { searchRegistry } from '../endpoints/registry'
+import { searchRegistry } from '../registry/searchRegistry'
 import { mentorLabels } from '../translations/portal'
 
 export async function RegistryPage({ searchParams }: { searchParams: SearchParams }) {

@@ -41,6 +41,9 @@ export async function scanExpiries(req: PayloadRequest): Promise<{ expired: numb
       expired++
       continue
     }
+    // A mentor who has renewed already holds a later certification: nothing to remind them of.
+    const mentor = (await payload.findByID({ collection: MENTOR_SLUGS.mentors as never, id: idOf(cert.mentor) as never, depth: 0, overrideAccess: true, req })) as Doc
+    if (mentor.certifiedUntil && Date.parse(mentor.certifiedUntil) > ends) continue
     const due = REMINDER_DAYS.filter((days) => ends - now <= days * DAY)
     const nearest = Math.min(...due)
     for (const days of due) {

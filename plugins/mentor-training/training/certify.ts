@@ -56,13 +56,16 @@ export async function certifyFinishedTracks(req: PayloadRequest, mentor: Doc, op
     if (!progress.complete) continue
 
     const { totalDocs: cycle } = await payload.count({ collection: MENTOR_SLUGS.certifications as never, where: { mentor: { equals: mentor.id } }, overrideAccess: true, req })
+    const key = `${mentor.id}:${trackId}:${cycle + 1}`
+    // Looked for first: on PostgreSQL a refused insert would abort the request's transaction, and with it what triggered this.
+    if ((await payload.count({ collection: MENTOR_SLUGS.certifications as never, where: { key: { equals: key } }, overrideAccess: true, req })).totalDocs) continue
     const start = renewal && latest && Date.parse(latest.validUntil) > now.getTime() ? new Date(latest.validUntil) : now
     const validUntil = addMonths(start, options.certificationMonths).toISOString()
     let certification: Doc
     try {
       certification = (await payload.create({
         collection: MENTOR_SLUGS.certifications as never,
-        data: { key: `${mentor.id}:${trackId}:${cycle + 1}`, mentor: mentor.id, mentorUser: user, track: trackId, kind: renewal ? 'renewal' : 'initial', issuedAt: now.toISOString(), validFrom: start.toISOString(), validUntil, status: 'valid', evidence: progress } as never,
+        data: { key, mentor: mentor.id, mentorUser: user, track: trackId, kind: renewal ? 'renewal' : 'initial', issuedAt: now.toISOString(), validFrom: start.toISOString(), validUntil, status: 'valid', evidence: progress } as never,
         overrideAccess: true,
         req,
       })) as Doc
@@ -72,7 +75,10 @@ export async function certifyFinishedTracks(req: PayloadRequest, mentor: Doc, op
     }
     issued.push(certification)
     const bookkeeping: MentorContext = { mentorBookkeeping: true }
-    await withContext(req, bookkeeping, () => payload.update({ collection: MENTOR_SLUGS.mentors as never, id: mentor.id, data: { status: 'certified', certifiedUntil: validUntil } as never, overrideAccess: true, depth: 0, req }))
+    // Training does not lift a suspension: a suspended mentor keeps their status, with the new validity.
+    const current = (await payload.findByID({ collection: MENTOR_SLUGS.mentors as never, id: mentor.id, depth: 0, overrideAccess: true, req })) as Doc
+    const status = current.status === 'suspended' ? 'suspended' : 'certified'
+    await withContext(req, bookkeeping, () => payload.update({ collection: MENTOR_SLUGS.mentors as never, id: mentor.id, data: { status, certifiedUntil: validUntil } as never, overrideAccess: true, depth: 0, req }))
     await payload.update({ collection: CORE.enrollments, id: enrolment.id, data: { status: 'completed', progress: 100, completedAt: now.toISOString() } as never, overrideAccess: true, depth: 0, req })
     const done = await payload.count({ collection: CORE.completions, where: { key: { equals: `${user}:${MENTOR_SLUGS.tracks}:${trackId}` } }, overrideAccess: true, req })
     if (!done.totalDocs) {
