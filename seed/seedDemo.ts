@@ -11,6 +11,7 @@ import { organizations } from './data/organizations'
 import { demoCompletions } from './data/completions'
 import { DEMO_PASSWORD, users } from './data/users'
 import { paragraphs } from './richText'
+import { seedCamps } from './seedCamps'
 import { seedFeaturedCourses } from './seedFeaturedCourses'
 import { seedH5P } from './seedH5P'
 import { seedMentorTraining } from './seedMentorTraining'
@@ -132,6 +133,9 @@ export async function seedDemo(payload: Payload, progress: Progress = (m) => pay
 
   progress('seeding mentor training: tracks, mentors, certifications and dual-mentor assignments')
   result.created += await seedMentorTraining(payload, { org, user, course: courseId, progress })
+
+  progress('seeding programmes and camps: sessions, attendance and a contest')
+  result.created += await seedCamps(payload, { org, user, progress })
 
   progress('seeding completions, credit records and a course mapping')
   const student = userIds.get('student@lianpei.demo')

@@ -6,6 +6,7 @@ import * as migration_20261127_112429_complete_course_task from './20261127_1124
 import * as migration_20261127_130256_portal_module_video_password_reset from './20261127_130256_portal_module_video_password_reset';
 import * as migration_20261127_155750_featured_courses from './20261127_155750_featured_courses';
 import * as migration_20261127_162509_mentor_training from './20261127_162509_mentor_training';
+import * as migration_20261127_165502_camps from './20261127_165502_camps';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261127_162509_mentor_training.up,
     down: migration_20261127_162509_mentor_training.down,
-    name: '20261127_162509_mentor_training'
+    name: '20261127_162509_mentor_training',
+  },
+  {
+    up: migration_20261127_165502_camps.up,
+    down: migration_20261127_165502_camps.down,
+    name: '20261127_165502_camps'
   },
 ];

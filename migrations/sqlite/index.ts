@@ -5,6 +5,7 @@ import * as migration_20261127_112424_complete_course_task from './20261127_1124
 import * as migration_20261127_130252_portal_module_video_password_reset from './20261127_130252_portal_module_video_password_reset';
 import * as migration_20261127_155744_featured_courses from './20261127_155744_featured_courses';
 import * as migration_20261127_162505_mentor_training from './20261127_162505_mentor_training';
+import * as migration_20261127_165456_camps from './20261127_165456_camps';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261127_162505_mentor_training.up,
     down: migration_20261127_162505_mentor_training.down,
-    name: '20261127_162505_mentor_training'
+    name: '20261127_162505_mentor_training',
+  },
+  {
+    up: migration_20261127_165456_camps.up,
+    down: migration_20261127_165456_camps.down,
+    name: '20261127_165456_camps'
   },
 ];

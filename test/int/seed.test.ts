@@ -94,6 +94,20 @@ describe('demo data', () => {
     expect(registry.body.docs.map((m: { name: string }) => m.name)).toContain('赵明远')
   })
 
+  it('shows programmes and camps: a political-education programme and a vocational camp with sessions past and coming, attendance and a contest with a leaderboard', async () => {
+    const camps = (await t.payload.find({ collection: 'camps' as never, depth: 0, overrideAccess: true })).docs as Array<{ id: number; kind: string }>
+    expect(camps.map((c) => c.kind).sort()).toEqual(['political-education', 'vocational-camp'])
+    for (const camp of camps) {
+      expect(await count('camp-sessions', { and: [{ camp: { equals: camp.id } }, { startsAt: { less_than: new Date().toISOString() } }] })).toBeGreaterThan(0)
+      expect(await count('camp-sessions', { and: [{ camp: { equals: camp.id } }, { startsAt: { greater_than: new Date().toISOString() } }] })).toBeGreaterThan(0)
+      expect(await count('attendance', { camp: { equals: camp.id } })).toBeGreaterThan(0)
+    }
+    const [contest] = (await t.payload.find({ collection: 'contests' as never, depth: 0, overrideAccess: true })).docs as Array<{ id: number }>
+    const student = await request(t.app).post('/api/users/login').send({ email: 'student@lianpei.demo', password: DEMO_PASSWORD })
+    const board = await request(t.app).get(`/api/contests/${contest.id}/leaderboard`).set('Authorization', `JWT ${student.body.token}`)
+    expect(board.body.entries.map((e: { learner: string }) => e.learner)[0]).toBe('晓彤')
+  })
+
   it('is idempotent: seeding again creates nothing', async () => {
     const before = { users: await count('users'), courses: await count('courses'), modules: await count('modules'), records: await count('credit-records') }
     const result = await seedDemo(t.payload, (m) => messages.push(m))
