@@ -1,9 +1,10 @@
 /**
  * My programmes and camps: each programme the learner is enrolled in, with their attendance rate
  * against the completion rule, the sessions coming up (with a check-in link), and its contests.
+ * Organisers also find today's sessions here, each with a link to its check-in screen.
  */
 import { CORE } from '../../../collections/slugs'
-import { idOf } from '../../../src/access'
+import { idOf, userHasRole } from '../../../src/access'
 import { clock } from '../../../src/clock'
 import { fill, formatDate, formatNumber, localized, pick } from '../../../src/portal/i18n'
 import { portalRequest, requireUser } from '../../../src/portal/session'
@@ -28,10 +29,27 @@ export async function MyCampsPage() {
     : [{ docs: [] }, { docs: [] }, { docs: [] }]
   const of = (rows: { docs: unknown[] }, campId: unknown) => (rows.docs as Doc[]).filter((r) => String(idOf(r.camp)) === String(campId))
   const now = clock.now()
+  const organiser = userHasRole(user, 'admin', 'organizer')
+  const today = organiser
+    ? ((await payload.find({ collection: CAMP_SLUGS.sessions as never, where: { and: [{ startsAt: { less_than: new Date(now + 86_400_000).toISOString() } }, { endsAt: { greater_than: new Date(now - 3_600_000).toISOString() } }] }, sort: 'startsAt', ...mine, depth: 1 })).docs as Doc[])
+    : []
   return (
     <>
       <h1>{t.myCamps}</h1>
-      {enrolments.length === 0 && <p>{t.noCamps}</p>}
+      {organiser && (
+        <section className="panel" aria-labelledby="today-heading">
+          <h2 id="today-heading">{t.todaysSessions}</h2>
+          {today.length === 0 && <p>{t.noUpcoming}</p>}
+          <ul id="todays-sessions">
+            {today.map((s) => (
+              <li key={s.id}>
+                {s.camp?.title} · {s.title} · <a href={`/camps/sessions/${s.id}/screen`}>{t.openScreen}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {enrolments.length === 0 && !organiser && <p>{t.noCamps}</p>}
       <ul className="cards" id="my-camps">
         {enrolments.map((e) => {
           const camp = e.source.value as Doc

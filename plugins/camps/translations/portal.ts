@@ -36,6 +36,8 @@ export const campLabels = labels({
     noEntries: '还没有人提交。',
     present: '出勤',
     late: '迟到',
+    todaysSessions: '今天的活动',
+    openScreen: '打开签到大屏',
   },
   en: {
     myCamps: 'My programmes and camps',
@@ -71,5 +73,7 @@ export const campLabels = labels({
     noEntries: 'Nobody has submitted yet.',
     present: 'present',
     late: 'late',
+    todaysSessions: 'Today’s sessions',
+    openScreen: 'Open the check-in screen',
   },
 })
