@@ -44,7 +44,7 @@ export async function checkIn(req: PayloadRequest, sessionId: string, code: stri
   const withCode: AttendanceContext = { checkedInWithCode: true }
   try {
     const doc = await withContext(req, withCode, () =>
-      req.payload.create({ collection: CAMP_SLUGS.attendance as never, data: { session: session.id, learner, status, checkedInAt: new Date(now).toISOString() } as never, overrideAccess: true, depth: 0, req }),
+      req.payload.create({ collection: CAMP_SLUGS.attendance as never, data: { session: session.id, camp: idOf(session.camp), learner, status, checkedInAt: new Date(now).toISOString() } as never, overrideAccess: true, depth: 0, req }),
     )
     return { ok: true, doc: doc as Doc }
   } catch (error) {

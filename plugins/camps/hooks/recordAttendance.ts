@@ -21,6 +21,10 @@ export const recordAttendance: CollectionBeforeChangeHook = async ({ data, origi
     if (moved.length) throw new APIError(say(req, '考勤记录只能修改状态', 'only the status of an attendance record can change'), 409)
     return { ...data, recordedBy: req.user?.id }
   }
+  if ((context as AttendanceContext).checkedInWithCode) {
+    // attendance/checkIn.ts has checked the session, the window, the code and the enrolment; the unique key keeps it to one.
+    return { ...data, key: `${idOf(data.session)}:${idOf(data.learner)}`, camp: data.camp, method: 'code', recordedBy: null }
+  }
   const session = (await req.payload.findByID({ collection: CAMP_SLUGS.sessions as never, id: idOf(data.session) as never, depth: 0, overrideAccess: true, disableErrors: true, req })) as Doc | null
   if (!session) throw new ValidationError({ collection: CAMP_SLUGS.attendance, errors: [{ path: 'session', message: say(req, '找不到该场次', 'no such session') }] })
   const learner = idOf(data.learner)
@@ -30,6 +34,5 @@ export const recordAttendance: CollectionBeforeChangeHook = async ({ data, origi
   const key = `${session.id}:${learner}`
   const existing = (await req.payload.find({ collection: CAMP_SLUGS.attendance as never, where: { key: { equals: key } }, limit: 1, depth: 0, overrideAccess: true, req })).docs[0] as Doc | undefined
   if (existing) throw new APIError(say(req, `已于 ${existing.checkedInAt ?? existing.createdAt} 记录为“${existing.status}”`, `already recorded as ${existing.status} at ${existing.checkedInAt ?? existing.createdAt}`), 409)
-  const byCode = (context as AttendanceContext).checkedInWithCode
-  return { ...data, key, camp, checkedInAt: data.checkedInAt ?? clock.date().toISOString(), method: byCode ? 'code' : 'organizer', recordedBy: byCode ? null : req.user?.id }
+  return { ...data, key, camp, checkedInAt: data.checkedInAt ?? clock.date().toISOString(), method: 'organizer', recordedBy: req.user?.id }
 }
