@@ -77,7 +77,7 @@ export const submitContestEndpoint = (options: SanitizedCampsOptions): Endpoint 
     if (attempt.submittedAt) return errorResponse(409, say(req, `这次作答已于 ${attempt.submittedAt} 提交`, `this attempt was submitted at ${attempt.submittedAt}`))
     const now = clock.now()
     if (now > Date.parse(attempt.deadline) + options.contests.submitGraceSeconds * 1000) return errorResponse(400, say(req, `作答时间已于 ${attempt.deadline} 结束，未计分`, `the time limit passed at ${attempt.deadline}; the attempt was not scored`))
-    const problem = answersProblem(contest, body.data.answers)
+    const problem = answersProblem(req, contest, body.data.answers)
     if (problem) return errorResponse(400, problem)
     const result = score(contest, body.data.answers)
     const timeTakenSeconds = Math.round((now - Date.parse(attempt.startedAt)) / 100) / 10
