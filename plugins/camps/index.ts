@@ -40,7 +40,7 @@ export const campsPlugin =
         ...collections,
         createCampsCollection(),
         createCampSessionsCollection(options),
-        createAttendanceCollection(options),
+        createAttendanceCollection(),
         createContestsCollection(options),
         createContestAttemptsCollection(),
         createSessionRemindersCollection(),

@@ -6,19 +6,18 @@ import { isCampStaff, ownRows } from '../access'
 import { ATTENDANCE_STATUSES, CAMP_SLUGS } from '../constants'
 import { completeCampOnAttendance } from '../hooks/completeCamp'
 import { recordAttendance } from '../hooks/recordAttendance'
-import type { SanitizedCampsOptions } from '../types'
 
 /**
  * One learner's attendance at one session, once (`session:learner` is unique): checked in with the
  * rotating code (POST /api/camp-sessions/<id>/check-in) or marked by an organiser as present, late,
  * absent or excused. Each record may complete the learner's programme.
  */
-export const createAttendanceCollection = (options_: SanitizedCampsOptions): CollectionConfig => ({
+export const createAttendanceCollection = (): CollectionConfig => ({
   slug: CAMP_SLUGS.attendance,
   labels: { singular: zhEn('考勤', 'Attendance'), plural: zhEn('考勤', 'Attendance') },
   admin: { group: zhEn('思政与训练营', 'Programmes and camps'), defaultColumns: ['session', 'learner', 'status', 'checkedInAt', 'method'] },
   access: { read: or(isCampStaff, ownRows), create: isCampStaff, update: isCampStaff, delete: isCampStaff },
-  hooks: { beforeChange: [recordAttendance], afterChange: [completeCampOnAttendance(options_)] },
+  hooks: { beforeChange: [recordAttendance], afterChange: [completeCampOnAttendance] },
   fields: [
     { name: 'key', type: 'text', unique: true, admin: { hidden: true } },
     { name: 'session', type: 'relationship', relationTo: CAMP_SLUGS.sessions, required: true, index: true, label: zhEn('场次', 'Session') },

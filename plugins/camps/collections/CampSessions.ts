@@ -1,4 +1,4 @@
-import type { CollectionConfig, FieldAccess } from 'payload'
+import type { CollectionConfig } from 'payload'
 import { options, zhEn } from '../../../collections/i18n'
 import { anyone, nobodyField } from '../../../src/access'
 import { isCampStaff } from '../access'

@@ -4,7 +4,6 @@ import { type Id, idOf } from '../../../src/access'
 import { clock } from '../../../src/clock'
 import { isUniqueViolation } from '../../../src/errors'
 import { ATTENDED, CAMP_SLUGS } from '../constants'
-import type { SanitizedCampsOptions } from '../types'
 
 type Doc = Record<string, any>
 
@@ -12,7 +11,12 @@ type Doc = Record<string, any>
 export async function attendanceRate(req: PayloadRequest, camp: Id, learner: Id): Promise<{ attended: number; sessions: number; rate: number }> {
   const [sessions, attended] = await Promise.all([
     req.payload.count({ collection: CAMP_SLUGS.sessions as never, where: { camp: { equals: camp } }, overrideAccess: true, req }),
-    req.payload.count({ collection: CAMP_SLUGS.attendance as never, where: { and: [{ camp: { equals: camp } }, { learner: { equals: learner } }, { status: { in: ATTENDED } }] }, overrideAccess: true, req }),
+    req.payload.count({
+      collection: CAMP_SLUGS.attendance as never,
+      where: { and: [{ camp: { equals: camp } }, { learner: { equals: learner } }, { status: { in: ATTENDED } }] },
+      overrideAccess: true,
+      req,
+    }),
   ])
   return { attended: attended.totalDocs, sessions: sessions.totalDocs, rate: sessions.totalDocs ? Math.round((attended.totalDocs / sessions.totalDocs) * 1000) / 10 : 0 }
 }
@@ -33,14 +37,28 @@ export async function completeCamp(req: PayloadRequest, campId: Id | undefined, 
   if (!attendance.sessions || attendance.rate < (rule.minAttendanceRate ?? 0)) return false
   let contestScore: number | undefined
   if (rule.contest) {
-    const { docs } = await req.payload.find({ collection: CAMP_SLUGS.attempts as never, where: { and: [{ contest: { equals: idOf(rule.contest) as Id } }, { learner: { equals: learner } }, { submittedAt: { exists: true } }] }, sort: '-score', limit: 1, depth: 0, overrideAccess: true, req })
+    const { docs } = await req.payload.find({
+      collection: CAMP_SLUGS.attempts as never,
+      where: { and: [{ contest: { equals: idOf(rule.contest) as Id } }, { learner: { equals: learner } }, { submittedAt: { exists: true } }] },
+      sort: '-score',
+      limit: 1,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
     contestScore = (docs[0] as Doc | undefined)?.score
     if (contestScore === undefined || contestScore < (rule.minContestScore ?? 0)) return false
   }
   try {
     await req.payload.create({
       collection: CORE.completions,
-      data: { learner, source: { relationTo: CAMP_SLUGS.camps, value: camp.id }, score: contestScore, completedAt: clock.date().toISOString(), evidence: { attendance, contestScore: contestScore ?? null } } as never,
+      data: {
+        learner,
+        source: { relationTo: CAMP_SLUGS.camps, value: camp.id },
+        score: contestScore,
+        completedAt: clock.date().toISOString(),
+        evidence: { attendance, contestScore: contestScore ?? null },
+      } as never,
       overrideAccess: true,
       req,
     })
@@ -48,13 +66,18 @@ export async function completeCamp(req: PayloadRequest, campId: Id | undefined, 
     if (isUniqueViolation(error, 'key')) return false
     throw error
   }
-  await req.payload.update({ collection: CORE.enrollments, where: { key: { equals: key } }, data: { status: 'completed', progress: 100, completedAt: clock.date().toISOString() } as never, overrideAccess: true, req })
+  await req.payload.update({
+    collection: CORE.enrollments,
+    where: { key: { equals: key } },
+    data: { status: 'completed', progress: 100, completedAt: clock.date().toISOString() } as never,
+    overrideAccess: true,
+    req,
+  })
   return true
 }
 
-export const completeCampOnAttendance =
-  (_options: SanitizedCampsOptions): CollectionAfterChangeHook =>
-  async ({ doc, req }) => {
-    await completeCamp(req, idOf(doc.camp) as Id, idOf(doc.learner) as Id)
-    return doc
-  }
+/** On attendance: each record may complete the learner's programme. */
+export const completeCampOnAttendance: CollectionAfterChangeHook = async ({ doc, req }) => {
+  await completeCamp(req, idOf(doc.camp) as Id, idOf(doc.learner) as Id)
+  return doc
+}

@@ -35,8 +35,8 @@ export const createCourseProposalsCollection = (options_: SanitizedFeaturedCours
     update: or(isAdmin, proposalsOfAuthor),
     delete: or(isAdmin, and(proposalsOfAuthor, () => draftsOnly)),
   },
-  hooks: { beforeChange: [moveProposal(options_)], afterChange: [forgetPendingMove, afterProposalMoves(options_)], afterError: [undoFailedMove] },
-  endpoints: [transitionEndpoint, assignReviewersEndpoint(options_)],
+  hooks: { beforeChange: [moveProposal], afterChange: [forgetPendingMove, afterProposalMoves(options_)], afterError: [undoFailedMove] },
+  endpoints: [transitionEndpoint, assignReviewersEndpoint],
   fields: [
     { name: 'title', type: 'text', required: true, label: zhEn('申报名称', 'Title') },
     {

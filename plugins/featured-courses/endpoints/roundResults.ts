@@ -30,6 +30,8 @@ export const resultsEndpoint: Endpoint = {
     const reviews = await all(FEATURED_SLUGS.reviews, { round: { equals: round.id } })
     const awards = await all(FEATURED_SLUGS.awards, { and: [{ round: { equals: round.id } }, { status: { not_equals: 'withdrawn' } }] })
     const rubric = rubricOf(round)
+    const reviewsOf = new Map<string, Doc[]>()
+    for (const r of reviews) reviewsOf.set(String(idOf(r.proposal)), [...(reviewsOf.get(String(idOf(r.proposal))) ?? []), r])
     const partnerIds = [...new Set(proposals.flatMap((p) => ((p.partners ?? []) as unknown[]).map(idOf)))].filter((o): o is Id => o !== undefined)
     const names = new Map((partnerIds.length ? await all(CORE.organizations, { id: { in: partnerIds } }) : []).map((o) => [String(o.id), o.name as string]))
 
@@ -37,7 +39,7 @@ export const resultsEndpoint: Endpoint = {
     const rows = proposals
       .sort((a, b) => String(a.title).localeCompare(String(b.title), 'zh'))
       .map((p) => {
-        const summary = summarise(reviews.filter((r) => String(idOf(r.proposal)) === String(p.id) && r.revision === p.revision && r.status !== 'withdrawn'), round)
+        const summary = summarise((reviewsOf.get(String(p.id)) ?? []).filter((r) => r.revision === p.revision && r.status !== 'withdrawn'), round)
         const award = awards.find((a) => String(idOf(a.proposal)) === String(p.id))
         const partners = ((p.partners ?? []) as unknown[]).map((o) => (typeof o === 'object' && o ? (o as Doc).name : names.get(String(o))) ?? '')
         return [

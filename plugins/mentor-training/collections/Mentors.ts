@@ -25,7 +25,7 @@ export const createMentorsCollection = (options_: SanitizedMentorTrainingOptions
     update: or(isRegistryStaff, ownMentorProfile),
     delete: hasRole('admin'),
   },
-  hooks: { beforeChange: [guardMentorProfile(options_)] },
+  hooks: { beforeChange: [guardMentorProfile] },
   endpoints: [registryEndpoint],
   fields: [
     // Never moved to another account: assignments and certifications name the account they were made for.
