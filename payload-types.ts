@@ -101,6 +101,8 @@ export interface Config {
     'course-mappings': CourseMapping;
     'credit-webhooks': CreditWebhook;
     'credit-webhook-deliveries': CreditWebhookDelivery;
+    'credit-ledger-events': CreditLedgerEvent;
+    'credit-ledger-checkpoints': CreditLedgerCheckpoint;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -147,6 +149,8 @@ export interface Config {
     'course-mappings': CourseMappingsSelect<false> | CourseMappingsSelect<true>;
     'credit-webhooks': CreditWebhooksSelect<false> | CreditWebhooksSelect<true>;
     'credit-webhook-deliveries': CreditWebhookDeliveriesSelect<false> | CreditWebhookDeliveriesSelect<true>;
+    'credit-ledger-events': CreditLedgerEventsSelect<false> | CreditLedgerEventsSelect<true>;
+    'credit-ledger-checkpoints': CreditLedgerCheckpointsSelect<false> | CreditLedgerCheckpointsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -181,6 +185,7 @@ export interface Config {
       issueCreditRecord: TaskIssueCreditRecord;
       deliverCreditWebhook: TaskDeliverCreditWebhook;
       notifyLearnerOfCredit: TaskNotifyLearnerOfCredit;
+      checkpointCreditLedger: TaskCheckpointCreditLedger;
       inline: {
         input: unknown;
         output: unknown;
@@ -1146,6 +1151,9 @@ export interface CreditRecord {
     | null;
   supersedes?: (number | null) | CreditRecord;
   supersededBy?: (number | null) | CreditRecord;
+  contentHash?: string | null;
+  previousHash?: string | null;
+  hash?: string | null;
   deliveredAt?: string | null;
   decidedAt?: string | null;
   decidedBy?: (number | null) | User;
@@ -1213,6 +1221,50 @@ export interface CreditWebhookDelivery {
   httpStatus?: number | null;
   error?: string | null;
   durationMs?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Everything that happens to a credit record after issue, chained and append-only.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "credit-ledger-events".
+ */
+export interface CreditLedgerEvent {
+  id: number;
+  chain: string;
+  position: number;
+  key: string;
+  university?: (number | null) | Organization;
+  kind: 'delivered' | 'accepted' | 'rejected' | 'revoked' | 'superseded';
+  record?: (number | null) | CreditRecord;
+  sequence?: number | null;
+  after?: number | null;
+  upTo?: number | null;
+  supersededBy?: (number | null) | CreditRecord;
+  at: string;
+  by?: (number | null) | User;
+  reason?: string | null;
+  contentHash: string;
+  previousHash: string;
+  hash: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "credit-ledger-checkpoints".
+ */
+export interface CreditLedgerCheckpoint {
+  id: number;
+  chain: string;
+  university?: (number | null) | Organization;
+  recordSequence?: number | null;
+  recordHash: string;
+  eventPosition?: number | null;
+  eventHash: string;
+  signedAt: string;
+  jws: string;
   updatedAt: string;
   createdAt: string;
 }
@@ -1297,7 +1349,8 @@ export interface PayloadJob {
           | 'sendCampSessionReminder'
           | 'issueCreditRecord'
           | 'deliverCreditWebhook'
-          | 'notifyLearnerOfCredit';
+          | 'notifyLearnerOfCredit'
+          | 'checkpointCreditLedger';
         taskID: string;
         input?:
           | {
@@ -1344,6 +1397,7 @@ export interface PayloadJob {
         | 'issueCreditRecord'
         | 'deliverCreditWebhook'
         | 'notifyLearnerOfCredit'
+        | 'checkpointCreditLedger'
       )
     | null;
   queue?: string | null;
@@ -1503,6 +1557,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'credit-webhook-deliveries';
         value: number | CreditWebhookDelivery;
+      } | null)
+    | ({
+        relationTo: 'credit-ledger-events';
+        value: number | CreditLedgerEvent;
+      } | null)
+    | ({
+        relationTo: 'credit-ledger-checkpoints';
+        value: number | CreditLedgerCheckpoint;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -2255,6 +2317,9 @@ export interface CreditRecordsSelect<T extends boolean = true> {
   evidence?: T;
   supersedes?: T;
   supersededBy?: T;
+  contentHash?: T;
+  previousHash?: T;
+  hash?: T;
   deliveredAt?: T;
   decidedAt?: T;
   decidedBy?: T;
@@ -2304,6 +2369,46 @@ export interface CreditWebhookDeliveriesSelect<T extends boolean = true> {
   httpStatus?: T;
   error?: T;
   durationMs?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "credit-ledger-events_select".
+ */
+export interface CreditLedgerEventsSelect<T extends boolean = true> {
+  chain?: T;
+  position?: T;
+  key?: T;
+  university?: T;
+  kind?: T;
+  record?: T;
+  sequence?: T;
+  after?: T;
+  upTo?: T;
+  supersededBy?: T;
+  at?: T;
+  by?: T;
+  reason?: T;
+  contentHash?: T;
+  previousHash?: T;
+  hash?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "credit-ledger-checkpoints_select".
+ */
+export interface CreditLedgerCheckpointsSelect<T extends boolean = true> {
+  chain?: T;
+  university?: T;
+  recordSequence?: T;
+  recordHash?: T;
+  eventPosition?: T;
+  eventHash?: T;
+  signedAt?: T;
+  jws?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2527,6 +2632,14 @@ export interface TaskNotifyLearnerOfCredit {
     recordId: string;
     event: string;
   };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskCheckpointCreditLedger".
+ */
+export interface TaskCheckpointCreditLedger {
+  input?: unknown;
   output?: unknown;
 }
 /**

@@ -25,8 +25,13 @@ import { userHasRole } from './src/access'
 const dirname = PROJECT_ROOT
 const config = env()
 
-// The signing keys of every verifiable credential (credits, mentor certifications), and their JWKS.
-const withKeys = (incoming: Config) => addCredentialKeys(incoming, { signingKeys: config.CREDENTIAL_SIGNING_KEYS, dataDir: config.DATA_DIR })
+// The issuer of every verifiable credential (credits, mentor certifications): its keys, JWKS and profile.
+const withKeys = (incoming: Config) =>
+  addCredentialKeys(incoming, {
+    signingKeys: config.CREDENTIAL_SIGNING_KEYS,
+    dataDir: config.DATA_DIR,
+    issuer: { publicUrl: config.PUBLIC_URL, name: config.ISSUER_NAME, email: config.ISSUER_EMAIL, officialCode: config.ISSUER_CODE },
+  })
 
 export default buildConfig(withKeys({
   secret: config.PAYLOAD_SECRET,

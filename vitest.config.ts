@@ -13,7 +13,10 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     projects: [
-      { resolve: { alias }, test: { name: 'int', include: ['test/int/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 180_000 } },
+      {
+        resolve: { alias },
+        test: { name: 'int', include: ['test/int/**/*.test.ts'], setupFiles: ['test/setup/conformingCredentials.ts'], testTimeout: 60_000, hookTimeout: 180_000 },
+      },
       {
         resolve: { alias },
         // Browser tests run one file at a time (test/run.ts passes --maxWorkers=1).

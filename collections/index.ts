@@ -7,7 +7,7 @@ import { Modules } from './Modules'
 import { Organizations } from './Organizations'
 import { Users } from './Users'
 
-export { addLearningSource } from './learningSources'
+export { addLearningSource, learningSourcesOf } from './learningSources'
 export { CORE } from './slugs'
 
 /** The collections every plugin shares, in the order the admin panel lists them. */

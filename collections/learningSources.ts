@@ -29,3 +29,9 @@ function findSourceField(collection: CollectionConfig): RelationshipField {
   if (!field || field.type !== 'relationship') throw new Error(`${collection.slug} has no ${LEARNING_SOURCE_FIELD} relation`)
   return field
 }
+
+/** The slugs of every registered learning source. */
+export function learningSourcesOf(config: Pick<Config, 'collections'>): string[] {
+  const completions = (config.collections ?? []).find((c) => c.slug === CORE.completions)
+  return completions ? [...(findSourceField(completions).relationTo as string[])] : []
+}

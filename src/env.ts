@@ -60,6 +60,15 @@ const envSchema = z.object({
     .string()
     .optional()
     .describe('JSON array of private Ed25519 JWKs that sign credentials, newest first (npm run credentials:keygen); required in production, generated under DATA_DIR otherwise'),
+  ISSUER_NAME: z
+    .string()
+    .default('LianPei 联培平台 (LianPei joint-training platform)')
+    .describe('the credential issuer\'s name on every verifiable credential and at /api/issuer'),
+  ISSUER_EMAIL: z.string().email().default('credentials@lianpei.local').describe('contact address of the credential issuer, published at /api/issuer'),
+  ISSUER_CODE: z
+    .string()
+    .optional()
+    .describe('official code of the organisation that runs the platform (统一社会信用代码 or 院校代码), published at /api/issuer'),
   JOBS_AUTORUN: z
     .enum(['true', 'false'])
     .default('true')

@@ -7,6 +7,7 @@ import * as migration_20261127_130256_portal_module_video_password_reset from '.
 import * as migration_20261127_155750_featured_courses from './20261127_155750_featured_courses';
 import * as migration_20261127_162509_mentor_training from './20261127_162509_mentor_training';
 import * as migration_20261127_165502_camps from './20261127_165502_camps';
+import * as migration_20261127_190104_credit_ledger from './20261127_190104_credit_ledger';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261127_165502_camps.up,
     down: migration_20261127_165502_camps.down,
-    name: '20261127_165502_camps'
+    name: '20261127_165502_camps',
+  },
+  {
+    up: migration_20261127_190104_credit_ledger.up,
+    down: migration_20261127_190104_credit_ledger.down,
+    name: '20261127_190104_credit_ledger'
   },
 ];

@@ -6,6 +6,7 @@ import * as migration_20261127_130252_portal_module_video_password_reset from '.
 import * as migration_20261127_155744_featured_courses from './20261127_155744_featured_courses';
 import * as migration_20261127_162505_mentor_training from './20261127_162505_mentor_training';
 import * as migration_20261127_165456_camps from './20261127_165456_camps';
+import * as migration_20261127_190059_credit_ledger from './20261127_190059_credit_ledger';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261127_165456_camps.up,
     down: migration_20261127_165456_camps.down,
-    name: '20261127_165456_camps'
+    name: '20261127_165456_camps',
+  },
+  {
+    up: migration_20261127_190059_credit_ledger.up,
+    down: migration_20261127_190059_credit_ledger.down,
+    name: '20261127_190059_credit_ledger'
   },
 ];

@@ -4,12 +4,15 @@ export const CREDIT_SLUGS = {
   courseMappings: 'course-mappings',
   webhooks: 'credit-webhooks',
   deliveries: 'credit-webhook-deliveries',
+  ledgerEvents: 'credit-ledger-events',
+  ledgerCheckpoints: 'credit-ledger-checkpoints',
 } as const
 
 export const CREDIT_TASKS = {
   issue: 'issueCreditRecord',
   deliverWebhook: 'deliverCreditWebhook',
   notifyLearner: 'notifyLearnerOfCredit',
+  checkpointLedger: 'checkpointCreditLedger',
 } as const
 
 export const RECORD_STATUSES = ['issued', 'delivered', 'accepted', 'rejected', 'revoked'] as const

@@ -1,25 +1,32 @@
 /**
  * The credit ledger. Every completion of a credit-bearing source becomes one append-only credit
  * record; universities pull them (GET /api/credit-feed) or receive them (signed webhooks), accept
- * or reject them, and learners hold them as signed Open Badges 3.0 credentials.
+ * or reject them, and learners hold them as signed Open Badges 3.0 credentials, revocable through
+ * a W3C Bitstring Status List. Each university's records, and everything that happens to them
+ * after issue, form hash chains whose heads are signed daily (ledger/): `npm run ledger:verify`.
  *
  * Reads top-down: options → collections → the hook on completions → jobs → endpoints.
  */
 import type { CollectionConfig, Config, Endpoint } from 'payload'
 import { CORE } from '../../collections/slugs'
-import { credentialKeys } from '../../src/credentials/keys'
+import { issuerId } from '../../src/credentials/issuer'
+import { credentialIssuer, credentialKeys } from '../../src/credentials/keys'
 import { createOutboundGuard } from '../../src/http/outboundGuard'
 import { addPortalPlugin } from '../../src/portal/plugins'
 import { createCourseMappingsCollection } from './collections/CourseMappings'
 import { createCreditRecordsCollection } from './collections/CreditRecords'
 import { createCreditWebhooksCollection } from './collections/CreditWebhooks'
 import { createWebhookDeliveriesCollection } from './collections/WebhookDeliveries'
-import type { Issuer } from './credentials/openBadge'
+import { createLedgerCheckpointsCollection } from './collections/LedgerCheckpoints'
+import { createLedgerEventsCollection } from './collections/LedgerEvents'
 import { acknowledgeEndpoint } from './endpoints/acknowledge'
+import { achievementEndpoint } from './endpoints/achievement'
 import { correctEndpoint } from './endpoints/correct'
 import { creditFeedEndpoint } from './endpoints/creditFeed'
-import { credentialEndpoint, statusEndpoint, transcriptEndpoint } from './endpoints/credentials'
+import { credentialEndpoint, statusEndpoint, statusListEndpoint, transcriptEndpoint } from './endpoints/credentials'
+import { signCheckpointEndpoint } from './endpoints/signCheckpoint'
 import { queueIssueOnCompletion } from './hooks/queueIssueOnCompletion'
+import { checkpointLedgerTask } from './tasks/checkpointLedger'
 import { deliverWebhookTask } from './tasks/deliverWebhook'
 import { issueCreditRecordTask } from './tasks/issueCreditRecord'
 import { notifyLearnerTask } from './tasks/notifyLearner'
@@ -36,8 +43,8 @@ export const creditsPlugin =
     const options = sanitizeOptions(pluginOptions)
     if (!options.enabled) return config
 
-    const issuer: Issuer = { baseUrl: options.publicUrl, name: options.issuerName }
-    // The platform's signing keys, which the core holds and publishes at /.well-known/jwks.json.
+    // The platform as issuer (/api/issuer) and its signing keys (/.well-known/jwks.json), held by the core.
+    const issuer = credentialIssuer(config)
     const keys = credentialKeys(config)
     // Webhook receivers are checked against it at registration and on every delivery.
     const guard = createOutboundGuard({ allowedNetworks: options.webhooks.allowedNetworks })
@@ -48,6 +55,7 @@ export const creditsPlugin =
       acknowledgeEndpoint,
       correctEndpoint,
       credentialEndpoint(issuer, keys),
+      statusListEndpoint(issuer, keys),
       statusEndpoint,
     ]
     records.endpoints = [...recordEndpoints, ...(Array.isArray(records.endpoints) ? records.endpoints : [])]
@@ -67,11 +75,13 @@ export const creditsPlugin =
         createCourseMappingsCollection(),
         createCreditWebhooksCollection(guard),
         createWebhookDeliveriesCollection(),
+        createLedgerEventsCollection(),
+        { ...createLedgerCheckpointsCollection(), endpoints: [signCheckpointEndpoint(keys, issuerId(issuer))] },
       ],
-      endpoints: [...(config.endpoints ?? []), creditFeedEndpoint(options)],
+      endpoints: [...(config.endpoints ?? []), creditFeedEndpoint(options), achievementEndpoint(issuer)],
       jobs: {
         ...config.jobs,
-        tasks: [...(config.jobs?.tasks ?? []), issueCreditRecordTask, deliverWebhookTask(options, guard), notifyLearnerTask(options)],
+        tasks: [...(config.jobs?.tasks ?? []), issueCreditRecordTask, deliverWebhookTask(options, guard), notifyLearnerTask(options), checkpointLedgerTask(keys, issuerId(issuer))],
       },
     }, 'credits')
   }

@@ -4,10 +4,8 @@ import { parseNetworks } from '../../src/http/outboundGuard'
 export type CreditsPluginOptions = {
   /** @default true */
   enabled?: boolean
-  /** Base URL of the platform, used as the credential issuer and in links. @default 'http://localhost:3000' */
+  /** Base URL of the platform, used in links (the credential issuer is the core's, src/credentials/issuer.ts). @default 'http://localhost:3000' */
   publicUrl?: string
-  /** Issuer name on credentials. @default { zh: 'LianPei 联培平台', en: 'LianPei joint-training platform' } */
-  issuerName?: { zh: string; en: string }
   webhooks?: {
     /** Attempts per delivery, the first included. @default 8 */
     attempts?: number
@@ -34,7 +32,6 @@ export type CreditsPluginOptions = {
 export type SanitizedCreditsOptions = {
   enabled: boolean
   publicUrl: string
-  issuerName: { zh: string; en: string }
   webhooks: { attempts: number; backoffMs: number; timeoutMs: number; allowedNetworks: string[] }
   feed: { defaultLimit: number; maxLimit: number }
 }
@@ -53,7 +50,6 @@ export function sanitizeOptions(options: CreditsPluginOptions = {}): SanitizedCr
   return {
     enabled: options.enabled ?? true,
     publicUrl: (options.publicUrl ?? 'http://localhost:3000').replace(/\/$/, ''),
-    issuerName: options.issuerName ?? { zh: 'LianPei 联培平台', en: 'LianPei joint-training platform' },
     webhooks: { attempts: 8, backoffMs: 2000, timeoutMs: 10_000, ...options.webhooks, allowedNetworks: allowedNetworks(options.webhooks?.allowedNetworks) },
     feed: { defaultLimit: 100, maxLimit: 1000, ...options.feed },
   }

@@ -10,7 +10,7 @@ import type { CollectionConfig, Config } from 'payload'
 import { addLearningSource } from '../../collections/learningSources'
 import { CORE } from '../../collections/slugs'
 import { or } from '../../src/access'
-import { credentialKeys } from '../../src/credentials/keys'
+import { credentialIssuer, credentialKeys } from '../../src/credentials/keys'
 import { addPortalPlugin } from '../../src/portal/plugins'
 import { createMentorActivitiesCollection } from './collections/MentorActivities'
 import { createMentorAssignmentsCollection } from './collections/MentorAssignments'
@@ -37,6 +37,7 @@ export const mentorTrainingPlugin =
     const options = sanitizeOptions(pluginOptions)
     if (!options.enabled) return incoming
     const keys = credentialKeys(incoming)
+    const issuer = credentialIssuer(incoming)
     // A mentor reads the accounts, enrolments and completions of the students they guide (their portal page).
     const readableByMentors = (c: CollectionConfig, field: 'id' | 'learner'): CollectionConfig['access'] => ({ ...c.access, read: or(c.access?.read ?? (() => false), studentsOfMentor(field)) })
     const collections = (incoming.collections ?? []).map((c) => {
@@ -52,9 +53,9 @@ export const mentorTrainingPlugin =
       collections: [
         ...collections,
         createMentorsCollection(options),
-        createMentorTracksCollection(),
+        createMentorTracksCollection(issuer),
         createMentorActivitiesCollection(options),
-        createMentorCertificationsCollection(options, keys),
+        createMentorCertificationsCollection(issuer, keys),
         createMentorAssignmentsCollection(),
         createMentorEvaluationsCollection(),
         createMentorRemindersCollection(),

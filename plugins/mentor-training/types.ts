@@ -8,8 +8,6 @@ export type MentorTrainingPluginOptions = {
   certificationMonths?: number
   /** Students a mentor guides at most, unless their profile says otherwise. @default 5 */
   defaultMaxStudents?: number
-  /** Issuer name on certification credentials. @default { zh: 'LianPei 联培平台', en: 'LianPei joint-training platform' } */
-  issuerName?: { zh: string; en: string }
 }
 
 export type SanitizedMentorTrainingOptions = {
@@ -17,7 +15,6 @@ export type SanitizedMentorTrainingOptions = {
   publicUrl: string
   certificationMonths: number
   defaultMaxStudents: number
-  issuerName: { zh: string; en: string }
 }
 
 export function sanitizeOptions(options: MentorTrainingPluginOptions = {}): SanitizedMentorTrainingOptions {
@@ -28,6 +25,5 @@ export function sanitizeOptions(options: MentorTrainingPluginOptions = {}): Sani
     publicUrl: (options.publicUrl ?? 'http://localhost:3000').replace(/\/$/, ''),
     certificationMonths,
     defaultMaxStudents: options.defaultMaxStudents ?? 5,
-    issuerName: options.issuerName ?? { zh: 'LianPei 联培平台', en: 'LianPei joint-training platform' },
   }
 }

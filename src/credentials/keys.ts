@@ -5,6 +5,7 @@
  * another plugin.
  */
 import type { Config, Endpoint } from 'payload'
+import { type IssuerDetails, issuerProfile } from './issuer'
 import { loadSigningKeys, type SigningKeys } from './signingKeys'
 
 export type CredentialKeys = () => Promise<SigningKeys>
@@ -28,14 +29,35 @@ const jwksEndpoint = (keys: CredentialKeys): Endpoint => ({
   handler: async () => Response.json((await keys()).jwks, { headers: { 'cache-control': 'public, max-age=300' } }),
 })
 
-/** Gives the config its signing keys (CREDENTIAL_SIGNING_KEYS, or a key generated under the data folder) and the JWKS that publishes them. */
-export function addCredentialKeys(config: Config, source: { signingKeys?: string; dataDir: string }): Config {
+/** `GET /api/issuer`: the issuer's Open Badges Profile, where every credential's `issuer.id` points. */
+const issuerEndpoint = (issuer: IssuerDetails): Endpoint => ({
+  path: '/issuer',
+  method: 'get',
+  handler: () => Response.json(issuerProfile(issuer), { headers: { 'cache-control': 'public, max-age=300' } }),
+})
+
+/**
+ * Gives the config its credential issuer: the signing keys (CREDENTIAL_SIGNING_KEYS, or a key
+ * generated under the data folder) and the JWKS that publishes them, and the issuer's profile.
+ */
+export function addCredentialKeys(config: Config, source: { signingKeys?: string; dataDir: string; issuer: IssuerDetails }): Config {
   const keys = createKeyring(source)
-  return { ...config, custom: { ...config.custom, credentialKeys: keys }, endpoints: [...(config.endpoints ?? []), jwksEndpoint(keys)] }
+  return {
+    ...config,
+    custom: { ...config.custom, credentialKeys: keys, credentialIssuer: source.issuer },
+    endpoints: [...(config.endpoints ?? []), jwksEndpoint(keys), issuerEndpoint(source.issuer)],
+  }
+}
+
+/** Who issues the credentials, as the core was told; a plugin that issues credentials asks here. */
+export function credentialIssuer(config: Pick<Config, 'custom'>): IssuerDetails {
+  const issuer = config.custom?.credentialIssuer as IssuerDetails | undefined
+  if (!issuer) throw new Error('no credential issuer: add it with addCredentialKeys(config, …) before the plugins that issue credentials')
+  return issuer
 }
 
 /** The signing keys the core was given; a plugin that issues credentials asks here. */
-export function credentialKeys(config: Config): CredentialKeys {
+export function credentialKeys(config: Pick<Config, 'custom'>): CredentialKeys {
   const keys = config.custom?.credentialKeys as CredentialKeys | undefined
   if (!keys) throw new Error('no credential signing keys: add them with addCredentialKeys(config, …) before the plugins that issue credentials')
   return keys

@@ -2,11 +2,17 @@ import type { PayloadRequest } from 'payload'
 import type { z } from 'zod'
 import { errorResponse } from '../errors'
 
-/** The request's JSON body checked against a schema, or a 400 that says what is wrong. */
-export async function readJsonBody<T extends z.ZodType>(req: PayloadRequest, schema: T, shape: string): Promise<{ data: z.infer<T> } | { error: Response }> {
+/**
+ * The request's JSON body checked against a schema, or a 400 that says what is wrong. With
+ * `empty`, a request without a body counts as that value.
+ */
+export async function readJsonBody<T extends z.ZodType>(req: PayloadRequest, schema: T, shape: string, options: { empty?: unknown } = {}): Promise<{ data: z.infer<T> } | { error: Response }> {
   let raw: unknown
   try {
-    raw = await req.json?.()
+    if ('empty' in options) {
+      const text = (await req.text?.()) ?? ''
+      raw = text.trim() ? JSON.parse(text) : options.empty
+    } else raw = await req.json?.()
   } catch {
     return { error: errorResponse(400, `body must be JSON: ${shape}`) }
   }

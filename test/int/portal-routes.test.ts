@@ -26,7 +26,7 @@ describe('portal routes', () => {
 
   it('lists only enabled plugins among the portal’s', () => {
     const base: Config = { collections: [{ slug: 'courses', fields: [] }, { slug: 'modules', fields: [] }, { slug: 'enrollments', fields: [] }, { slug: 'completions', fields: [] }], secret: 'x', db: {} as never }
-    const both = creditsPlugin({ publicUrl: 'http://localhost' })(openCoursesPlugin({ dataDir: '/tmp' })(addCredentialKeys(base, { dataDir: '/tmp' }))) as unknown as SanitizedConfig
+    const both = creditsPlugin({ publicUrl: 'http://localhost' })(openCoursesPlugin({ dataDir: '/tmp' })(addCredentialKeys(base, { dataDir: '/tmp', issuer: { publicUrl: 'http://localhost', name: 'LianPei', email: 'credentials@lianpei.local' } }))) as unknown as SanitizedConfig
     expect(portalPluginEnabled(both, 'open-courses')).toBe(true)
     expect(portalPluginEnabled(both, 'credits')).toBe(true)
     const neither = creditsPlugin({ enabled: false })(openCoursesPlugin({ enabled: false })(base)) as unknown as SanitizedConfig

@@ -7,8 +7,8 @@ import { openBadgeCredential } from '../../plugins/credits/credentials/openBadge
 import { signCredential } from '../../src/credentials/signCredential'
 import { generateSigningJwk, loadSigningKeys } from '../../src/credentials/signingKeys'
 
-const issuer = { baseUrl: 'https://lianpei.test', name: { zh: '联培', en: 'LianPei' } }
-const record = { id: 1, learner: 7, sourceType: 'courses', sourceId: '3', sourceTitle: '课程', credits: 2, issuedAt: '2026-01-01T00:00:00.000Z', completedAt: '2026-01-01T00:00:00.000Z', grade: '90', score: 90, passed: true }
+const issuer = { publicUrl: 'https://lianpei.test', name: '联培 LianPei', email: 'credentials@lianpei.test' }
+const record = { id: 1, sequence: 1, learner: 7, sourceType: 'courses', sourceId: '3', sourceTitle: '课程', credits: 2, issuedAt: '2026-01-01T00:00:00.000Z', completedAt: '2026-01-01T00:00:00.000Z', grade: '90', score: 90, passed: true }
 
 describe('credential signing keys', () => {
   it('generates a key on first use in development and keeps it', async () => {

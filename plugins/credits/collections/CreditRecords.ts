@@ -6,6 +6,7 @@ import { CREDIT_SLUGS } from '../constants'
 import { guardRecordEdits } from '../hooks/guardRecordEdits'
 import { applyStatusTransition } from '../hooks/applyStatusTransition'
 import { notifyLearnerOfDecision } from '../hooks/notifyLearnerOfDecision'
+import { recordDecisionInLedger } from '../hooks/recordDecisionInLedger'
 
 /** Snapshot fields: written once at issue, never changed (field access and guardRecordEdits). */
 const frozen = (field: Field): Field => ({ ...field, access: { update: () => false } } as Field)
@@ -47,7 +48,7 @@ export const createCreditRecordsCollection = (): CollectionConfig => ({
   hooks: {
     beforeOperation: [guardRecordEdits],
     beforeChange: [applyStatusTransition],
-    afterChange: [notifyLearnerOfDecision],
+    afterChange: [recordDecisionInLedger, notifyLearnerOfDecision],
   },
   fields: [
     frozen({ name: 'sequence', type: 'number', required: true, unique: true, index: true, label: zhEn('序号', 'Sequence'), admin: { readOnly: true } }),
@@ -105,6 +106,16 @@ export const createCreditRecordsCollection = (): CollectionConfig => ({
     frozen({ name: 'evidence', type: 'json', label: zhEn('完成依据', 'Evidence') }),
     frozen({ name: 'supersedes', type: 'relationship', relationTo: CREDIT_SLUGS.records, label: zhEn('更正自', 'Supersedes') }),
     frozen({ name: 'supersededBy', type: 'relationship', relationTo: CREDIT_SLUGS.records, label: zhEn('已被更正为', 'Superseded by') }),
+    {
+      type: 'collapsible',
+      label: zhEn('台账', 'Ledger'),
+      admin: { initCollapsed: true, description: zhEn('发放内容的哈希与本校链中前一条记录的哈希（npm run ledger:verify 逐条核对）。', 'Hash of the issued content and of the previous record in the university’s chain (checked by npm run ledger:verify).') },
+      fields: [
+        frozen({ name: 'contentHash', type: 'text', label: zhEn('内容哈希', 'Content hash'), admin: { readOnly: true } }),
+        frozen({ name: 'previousHash', type: 'text', label: zhEn('前一记录哈希', 'Previous hash'), admin: { readOnly: true } }),
+        frozen({ name: 'hash', type: 'text', label: zhEn('记录哈希', 'Hash'), admin: { readOnly: true } }),
+      ],
+    },
     {
       type: 'collapsible',
       label: zhEn('认定', 'Recognition'),

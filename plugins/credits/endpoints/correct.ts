@@ -4,6 +4,7 @@ import { userHasRole } from '../../../src/access'
 import { CREDIT_SLUGS } from '../constants'
 import { appendRecord, queueRecordFollowUps } from '../issuing/issueCreditRecord'
 import { gradeOf } from '../issuing/grade'
+import { appendEvent } from '../ledger/eventChain'
 import { readJsonBody } from '../../../src/http/readJsonBody'
 import { errorResponse } from '../../../src/errors'
 
@@ -37,7 +38,7 @@ export const correctEndpoint: Endpoint = {
     const { grade, passed } = gradeOf(score, { scheme: old.gradingScheme, passMark: 60 })
     const {
       id: _id, sequence: _s, createdAt: _c, updatedAt: _u, deliveredAt: _d, decidedAt: _da, decidedBy: _db,
-      decisionReason: _dr, localCourseCode: _l, status: _st, ...snapshot
+      decisionReason: _dr, localCourseCode: _l, status: _st, contentHash: _ch, previousHash: _ph, hash: _h, ...snapshot
     } = old
     const { doc, created } = await appendRecord(req.payload, {
       ...snapshot,
@@ -54,6 +55,7 @@ export const correctEndpoint: Endpoint = {
     if (!created) return errorResponse(409, `record ${id} was already corrected by record ${doc.id}`)
     // The old record's pointer is the one write after issue; it bypasses the edit guard on purpose.
     await req.payload.db.updateOne({ collection: CREDIT_SLUGS.records as never, id: old.id, data: { supersededBy: doc.id } } as never)
+    await appendEvent(req.payload, { kind: 'superseded', university: old.homeUniversity, record: old.id, sequence: old.sequence, supersededBy: doc.id, by: req.user?.id, reason })
     await queueRecordFollowUps(req.payload, doc)
     return Response.json({ doc }, { status: 201 })
   },

@@ -67,7 +67,8 @@ export const creditFeedEndpoint = (options: SanitizedCreditsOptions): Endpoint =
         const upTo = page[page.length - 1].sequence
         // Marking runs while the page is serialised (its own thread on SQLite, the server's time
         // on the others); the response ends only after it has committed, and fails if it fails.
-        const marking = markDelivered(payload, university, { after: last, upTo }, new Date().toISOString())
+        // A page with nothing newly delivered (a registrar reading again) writes nothing.
+        const marking = page.some((d) => d.status === 'issued') ? markDelivered(payload, university, { after: last, upTo }, new Date().toISOString()) : Promise.resolve()
         marking.catch(() => {}) // awaited below; this only keeps an early failure from going unhandled
         last = upTo
         sent += page.length

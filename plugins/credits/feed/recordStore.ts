@@ -17,6 +17,11 @@ import type { Payload } from 'payload'
 import { CREDIT_SLUGS } from '../constants'
 import { closeWithDatabase } from '../../../src/db'
 import { closeWriterThread, runOnWriterThread } from './writerThread'
+import { sql as sqlTag } from '@payloadcms/db-postgres'
+import { isUniqueConstraintError } from '../../../src/errors'
+import { appendEvent, type NewEvent, nextEvent } from '../ledger/eventChain'
+import { chainOf } from '../ledger/hashes'
+import { ledgerSwitch } from '../ledger/ledgerSwitch'
 
 type Doc = Record<string, any>
 type Id = string | number
@@ -34,13 +39,14 @@ type Drizzle = {
 type Mongoose = { collections: Record<string, { find: (...a: any[]) => any; updateMany: (...a: any[]) => Promise<unknown> }> }
 
 const TABLE = CREDIT_SLUGS.records.replace(/-/g, '_')
+const EVENTS_TABLE = CREDIT_SLUGS.ledgerEvents.replace(/-/g, '_')
 
 /** The fields the feed sends (serializeRecord); the rest of a row is never read here. */
-const FEED_FIELDS = [
+export const FEED_FIELDS = [
   'id', 'sequence', 'status', 'learner', 'learnerName', 'studentNumber', 'homeUniversity', 'homeUniversityName',
   'homeUniversityCode', 'sourceType', 'sourceId', 'sourceTitle', 'sourceTitleEn', 'sourceCode', 'issuingOrganizationName',
   'issuingOrganizationCode', 'partnerOrganizations', 'credits', 'hours', 'category', 'gradingScheme', 'score', 'grade',
-  'passed', 'completedAt', 'issuedAt', 'evidence', 'supersedes', 'revokedAt', 'revocationReason',
+  'passed', 'completedAt', 'issuedAt', 'evidence', 'supersedes', 'revokedAt', 'revocationReason', 'contentHash', 'previousHash', 'hash',
 ] as const
 
 const asDrizzle = (payload: Payload): Drizzle | undefined => {
@@ -134,7 +140,7 @@ const readers = new Map<string, { db: Database.Database; statements: Map<string,
  * SQLite writes a REAL into JSON with 15 significant digits (88.3333333333333 for 265/3), so
  * numeric columns send theirs as 17-digit text, which `num` reads back to the very same double.
  */
-function pageReaderOf(file: string, text: string, isNumeric: (column: string) => boolean) {
+function readerOf(file: string) {
   let reader = readers.get(file)
   if (!reader || !reader.db.open) {
     // libsql's own `readonly` option is ignored (0.4.7); SQLite's pragma is not.
@@ -143,6 +149,11 @@ function pageReaderOf(file: string, text: string, isNumeric: (column: string) =>
     reader = { db, statements: new Map() }
     readers.set(file, reader)
   }
+  return reader
+}
+
+function pageReaderOf(file: string, text: string, isNumeric: (column: string) => boolean) {
+  const reader = readerOf(file)
   let prepared = reader.statements.get(text)
   if (!prepared) {
     const names = (reader.db.prepare(text).columns() as Array<{ name: string }>).map((c) => c.name)
@@ -164,13 +175,14 @@ function normalise(doc: Doc): Doc {
   return doc
 }
 
-export async function readPage(payload: Payload, university: Id, afterSequence: number, size: number): Promise<Doc[]> {
+/** One university's records after a sequence, in order: the feed's fields, or the ones asked for. */
+export async function readPage(payload: Payload, university: Id, afterSequence: number, size: number, fields: readonly string[] = FEED_FIELDS): Promise<Doc[]> {
   const sql = asDrizzle(payload)
   if (sql) {
     const t = sql.tables[TABLE]
     const { and, equals, greater_than } = sql.operators
     const query = sql.drizzle
-      .select(Object.fromEntries(FEED_FIELDS.map((field) => [field, t[field]])))
+      .select(Object.fromEntries(fields.map((field) => [field, t[field]])))
       .from(t)
       .where(and(equals(t.homeUniversity, university), greater_than(t.sequence, afterSequence)))
       .orderBy(t.sequence)
@@ -188,30 +200,63 @@ export async function readPage(payload: Payload, university: Id, afterSequence: 
 
 /**
  * issued → delivered for a page the feed just read: one statement over the page's sequence range,
- * on the keyset index, rather than a list of ids. Other statuses stay as they are.
+ * on the keyset index, rather than a list of ids. Other statuses stay as they are. The delivery
+ * is appended to the university's event chain (ledger/eventChain.ts) in the same transaction, so
+ * the ledger never misses a delivery nor records one that did not happen.
  */
 export async function markDelivered(payload: Payload, university: Id, range: { after: number; upTo: number }, at: string): Promise<void> {
   if (range.upTo <= range.after) return
+  const event: NewEvent = { kind: 'delivered', university, after: range.after, upTo: range.upTo }
   const sql = asDrizzle(payload)
-  if (sql) {
-    const t = sql.tables[TABLE]
-    const { and, equals, greater_than, less_than_equal } = sql.operators
-    const update = sql.drizzle
+  if (!sql) {
+    const model = (payload.db as unknown as Mongoose).collections[CREDIT_SLUGS.records]
+    await model.updateMany(
+      { homeUniversity: university, sequence: { $gt: range.after, $lte: range.upTo }, status: 'issued' },
+      { $set: { status: 'delivered', deliveredAt: new Date(at) } },
+    )
+    if (ledgerSwitch.hashing) await appendEvent(payload, event)
+    return
+  }
+  const t = sql.tables[TABLE]
+  const e = sql.tables[EVENTS_TABLE]
+  const { and, equals, greater_than, less_than_equal } = sql.operators
+  const update = (db: any) =>
+    db
       .update(t)
       .set({ status: 'delivered', deliveredAt: at })
       .where(and(equals(t.homeUniversity, university), greater_than(t.sequence, range.after), less_than_equal(t.sequence, range.upTo), equals(t.status, 'issued')))
-    const file = sqliteFileOf(sql)
-    if (file) {
-      closeBesideAdapter(sql, file)
-      const { sql: text, params } = update.toSQL()
-      return runOnWriterThread(file, text, params)
+  const chain = chainOf(university)
+  const headQuery = (db: any) => db.select({ position: e.position, hash: e.hash }).from(e).where(equals(e.chain, chain)).orderBy(sqlTag`${e.position} desc`).limit(1)
+  const eventRow = (head: Doc | undefined) => {
+    const row = nextEvent(event, head ? { position: Number(head.position), hash: head.hash } : undefined, at)
+    return { ...row, createdAt: at, updatedAt: at }
+  }
+  const file = sqliteFileOf(sql)
+  if (file) {
+    closeBesideAdapter(sql, file)
+    const marking = update(sql.drizzle).toSQL()
+    if (!ledgerSwitch.hashing) return runOnWriterThread(file, [marking])
+    // The head is read beside the writer; if another writer takes its place first, the unique
+    // key refuses the whole transaction, and it is read again.
+    for (let attempt = 1; ; attempt++) {
+      const { sql: text, params } = headQuery(sql.drizzle).toSQL()
+      const head = readerOf(file).db.prepare(text).get(...params) as Doc | undefined
+      try {
+        return await runOnWriterThread(file, [marking, sql.drizzle.insert(e).values(eventRow(head)).toSQL()])
+      } catch (error) {
+        if (!isUniqueConstraintError(error) || attempt >= 40) throw error
+      }
     }
-    await update
+  }
+  if (!ledgerSwitch.hashing) {
+    await update(sql.drizzle)
     return
   }
-  const model = (payload.db as unknown as Mongoose).collections[CREDIT_SLUGS.records]
-  await model.updateMany(
-    { homeUniversity: university, sequence: { $gt: range.after, $lte: range.upTo }, status: 'issued' },
-    { $set: { status: 'delivered', deliveredAt: new Date(at) } },
-  )
+  await sql.drizzle.transaction(async (tx: any) => {
+    // PostgreSQL: the chain's writers queue on the same advisory lock as eventChain.ts.
+    if (sql.pool) await tx.execute(sqlTag`select pg_advisory_xact_lock(hashtext(${`credit-ledger:${chain}`}))`)
+    const [head] = await headQuery(tx)
+    await update(tx)
+    await tx.insert(e).values(eventRow(head))
+  })
 }

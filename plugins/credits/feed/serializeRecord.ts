@@ -40,6 +40,9 @@ export function serializeRecord(doc: Doc, mapping?: { localCourseCode?: string |
     supersedes: idOf(doc.supersedes) ?? null,
     revokedAt: doc.revokedAt ?? null,
     revocationReason: doc.revocationReason ?? null,
+    // The record's place in its university's chain: each record's previousHash is the hash of
+    // the record before it in this feed, so a gap or a rewrite shows (README, "Tamper-evident ledger").
+    ledger: { contentHash: doc.contentHash ?? null, previousHash: doc.previousHash ?? null, hash: doc.hash ?? null },
     mapping: mapping
       ? { localCourseCode: mapping.localCourseCode ?? null, creditFactor: factor, localCredits: Math.round(doc.credits * factor * 100) / 100 }
       : null,

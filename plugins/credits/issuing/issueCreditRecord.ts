@@ -13,6 +13,8 @@ import { idOf } from '../../../src/access'
 import { isUniqueViolation } from '../../../src/errors'
 import { CREDIT_SLUGS, CREDIT_TASKS } from '../constants'
 import { gradeOf } from './grade'
+import { linkRecord } from '../ledger/recordChain'
+import { ledgerSwitch } from '../ledger/ledgerSwitch'
 
 type Id = number | string
 type Doc = Record<string, any>
@@ -30,12 +32,13 @@ async function nextSequence(payload: Payload): Promise<number> {
   return ((docs[0] as Doc | undefined)?.sequence ?? 0) + 1
 }
 
-/** Writes a record with the next free sequence number, retrying when another writer took it. */
+/** Writes a record with the next free sequence number, linked into its university's chain, retrying when another writer took the number. */
 export async function appendRecord(payload: Payload, data: Doc): Promise<{ created: boolean; doc: Doc }> {
   for (let attempt = 0; attempt < 20; attempt++) {
     const sequence = await nextSequence(payload)
+    const chained = ledgerSwitch.hashing ? await linkRecord(payload, data, sequence) : {}
     try {
-      const doc = await payload.create({ collection: CREDIT_SLUGS.records as never, data: { ...data, sequence } as never, overrideAccess: true, depth: 0 })
+      const doc = await payload.create({ collection: CREDIT_SLUGS.records as never, data: { ...data, sequence, ...chained } as never, overrideAccess: true, depth: 0 })
       return { created: true, doc: doc as Doc }
     } catch (error) {
       if (isUniqueViolation(error, 'key')) {
@@ -65,6 +68,28 @@ export async function queueRecordFollowUps(payload: Payload, record: Doc): Promi
   await payload.jobs.queue({ task: CREDIT_TASKS.notifyLearner as never, input: { recordId: record.id, event: 'issued' } as never })
 }
 
+/**
+ * What a record keeps of its source (a course, a camp): also the public Achievement of a source
+ * that has no record yet (endpoints/achievement.ts). `org` finds an organisation by id.
+ */
+export function sourceSnapshot(sourceType: string, source: Doc, org: (id: unknown) => Doc | undefined) {
+  const issuer = org(source.organization)
+  return {
+    sourceType,
+    sourceId: String(source.id),
+    sourceTitle: source.title,
+    sourceTitleEn: source.titleEn ?? null,
+    sourceCode: source.code ?? null,
+    issuingOrganizationName: issuer?.name ?? null,
+    issuingOrganizationCode: issuer?.code ?? null,
+    partnerOrganizations: (source.partners ?? []).map((p: unknown) => org(p)?.name).filter(Boolean).join('、') || null,
+    credits: source.credits,
+    hours: source.hours ?? null,
+    category: source.creditCategory ?? null,
+    gradingScheme: source.grading?.scheme ?? null,
+  }
+}
+
 export async function issueCreditRecord(payload: Payload, completionId: Id): Promise<IssueResult> {
   const completion = (await payload.findByID({ collection: CORE.completions, id: completionId, depth: 0, overrideAccess: true })) as Doc
   const key = `completion:${completion.id}`
@@ -80,7 +105,6 @@ export async function issueCreditRecord(payload: Payload, completionId: Id): Pro
   const { docs: orgs } = await payload.find({ collection: CORE.organizations, where: { id: { in: orgIds } }, depth: 0, overrideAccess: true, pagination: false })
   const org = (id: unknown) => (orgs as Doc[]).find((o) => String(o.id) === String(idOf(id)))
   const home = org(learner.homeUniversity)
-  const issuer = org(source.organization)
   const { grade, passed } = gradeOf(completion.score, source.grading)
 
   const { created, doc } = await appendRecord(payload, {
@@ -94,18 +118,7 @@ export async function issueCreditRecord(payload: Payload, completionId: Id): Pro
     homeUniversity: home?.id ?? null,
     homeUniversityName: home?.name ?? null,
     homeUniversityCode: home?.code ?? null,
-    sourceType,
-    sourceId: String(source.id),
-    sourceTitle: source.title,
-    sourceTitleEn: source.titleEn ?? null,
-    sourceCode: source.code ?? null,
-    issuingOrganizationName: issuer?.name ?? null,
-    issuingOrganizationCode: issuer?.code ?? null,
-    partnerOrganizations: (source.partners ?? []).map((p: unknown) => org(p)?.name).filter(Boolean).join('、') || null,
-    credits: source.credits,
-    hours: source.hours ?? null,
-    category: source.creditCategory ?? null,
-    gradingScheme: source.grading?.scheme ?? null,
+    ...sourceSnapshot(sourceType, source, org),
     score: completion.score ?? null,
     grade,
     passed,

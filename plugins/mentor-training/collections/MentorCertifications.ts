@@ -6,7 +6,7 @@ import { isRegistryStaff, ownMentorRows } from '../access'
 import { CERTIFICATION_STATUSES, MENTOR_SLUGS } from '../constants'
 import { certificationCredentialEndpoint } from '../endpoints/certificationCredential'
 import { guardCertification } from '../hooks/guardCertification'
-import type { SanitizedMentorTrainingOptions } from '../types'
+import type { IssuerDetails } from '../../../src/credentials/issuer'
 import type { CredentialKeys } from '../../../src/credentials/keys'
 
 /**
@@ -14,13 +14,13 @@ import type { CredentialKeys } from '../../../src/credentials/keys'
  * until (validity months from the options, 36 by default), initial or renewal. Administrators may
  * only revoke one, with a reason. Its verifiable credential: GET /api/mentor-certifications/<id>/credential.
  */
-export const createMentorCertificationsCollection = (options_: SanitizedMentorTrainingOptions, keys: CredentialKeys): CollectionConfig => ({
+export const createMentorCertificationsCollection = (issuer: IssuerDetails, keys: CredentialKeys): CollectionConfig => ({
   slug: MENTOR_SLUGS.certifications,
   labels: { singular: zhEn('导师认证', 'Mentor certification'), plural: zhEn('导师认证', 'Mentor certifications') },
   admin: { group: zhEn('导师培训', 'Mentor training'), defaultColumns: ['mentor', 'track', 'kind', 'validFrom', 'validUntil', 'status'] },
   access: { read: or(isRegistryStaff, ownMentorRows), create: nobody, update: hasRole('admin'), delete: nobody },
   hooks: { beforeChange: [guardCertification] },
-  endpoints: [certificationCredentialEndpoint(options_, keys)],
+  endpoints: [certificationCredentialEndpoint(issuer, keys)],
   fields: [
     { name: 'key', type: 'text', required: true, unique: true, admin: { hidden: true } },
     { name: 'mentor', type: 'relationship', relationTo: MENTOR_SLUGS.mentors, required: true, index: true, label: zhEn('导师', 'Mentor') },

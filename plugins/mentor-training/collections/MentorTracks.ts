@@ -5,6 +5,8 @@ import { CREDIT_CATEGORIES, validateCredits } from '../../../collections/Courses
 import { authenticated } from '../../../src/access'
 import { isRegistryStaff } from '../access'
 import { MENTOR_SLUGS, TIER_LABELS } from '../constants'
+import type { IssuerDetails } from '../../../src/credentials/issuer'
+import { trackAchievementEndpoint } from '../endpoints/trackAchievement'
 
 /**
  * A training track for one tier (企业导师培训体系): required courses of the open course library, a
@@ -13,11 +15,12 @@ import { MENTOR_SLUGS, TIER_LABELS } from '../constants'
  * them, or renews their certification when it is a renewal track. Credits, when an organisation
  * counts training hours as credits, follow from the completion it writes.
  */
-export const createMentorTracksCollection = (): CollectionConfig => ({
+export const createMentorTracksCollection = (issuer: IssuerDetails): CollectionConfig => ({
   slug: MENTOR_SLUGS.tracks,
   labels: { singular: zhEn('导师培训方案', 'Mentor training track'), plural: zhEn('导师培训方案', 'Mentor training tracks') },
   admin: { useAsTitle: 'title', group: zhEn('导师培训', 'Mentor training'), defaultColumns: ['title', 'code', 'tier', 'purpose', 'minHours'] },
   access: { read: authenticated, create: isRegistryStaff, update: isRegistryStaff, delete: isRegistryStaff },
+  endpoints: [trackAchievementEndpoint(issuer)],
   fields: [
     { name: 'title', type: 'text', required: true, label: zhEn('名称', 'Title') },
     { name: 'titleEn', type: 'text', label: zhEn('英文名称', 'Title (English)') },

@@ -5,7 +5,7 @@ import { signCredential } from '../../../src/credentials/signCredential'
 import { errorResponse } from '../../../src/errors'
 import { MENTOR_SLUGS } from '../constants'
 import { certificationCredential } from '../credentials/certificationCredential'
-import type { SanitizedMentorTrainingOptions } from '../types'
+import type { IssuerDetails } from '../../../src/credentials/issuer'
 
 type Doc = Record<string, any>
 
@@ -14,7 +14,7 @@ type Doc = Record<string, any>
  * VC-JWT, signed with the platform's keys (verify against /.well-known/jwks.json); for the mentor
  * and registry staff. A revoked certification is not issued as a credential (410).
  */
-export const certificationCredentialEndpoint = (options: SanitizedMentorTrainingOptions, keys: CredentialKeys): Endpoint => ({
+export const certificationCredentialEndpoint = (issuer: IssuerDetails, keys: CredentialKeys): Endpoint => ({
   path: '/:id/credential',
   method: 'get',
   handler: async (req) => {
@@ -26,7 +26,7 @@ export const certificationCredentialEndpoint = (options: SanitizedMentorTraining
     if (certification.status === 'revoked') return errorResponse(410, 'this certification was revoked')
     const mentor = (await req.payload.findByID({ collection: MENTOR_SLUGS.mentors as never, id: idOf(certification.mentor) as never, depth: 0, overrideAccess: true })) as Doc
     const track = (await req.payload.findByID({ collection: MENTOR_SLUGS.tracks as never, id: idOf(certification.track) as never, depth: 0, overrideAccess: true })) as Doc
-    const jwt = await signCredential(await keys(), certificationCredential({ baseUrl: options.publicUrl, name: options.issuerName }, certification, mentor, track))
+    const jwt = await signCredential(await keys(), certificationCredential(issuer, certification, mentor, track))
     return new Response(jwt, { headers: { 'Content-Type': 'application/vc+jwt' } })
   },
 })

@@ -1,0 +1,62 @@
+/**
+ * Appends events to a university's event chain: each takes the next position and links to the
+ * event before it. The position is claimed through the unique `key` (chain:position), so two
+ * writers never both link to the same predecessor. Outside a transaction a writer that lost the
+ * race tries again on the new head; inside a PostgreSQL transaction (a registrar's decision,
+ * written with the status it records) a failed insert would abort the whole transaction, so
+ * writers of one chain queue on a transaction-scoped advisory lock first and never collide.
+ */
+import { sql } from '@payloadcms/db-postgres'
+import type { Payload, PayloadRequest } from 'payload'
+import { idOf } from '../../../src/access'
+import { retryWhileTaken } from '../../../src/retryWhileTaken'
+import { CREDIT_SLUGS } from '../constants'
+import type { LedgerEventKind } from '../collections/LedgerEvents'
+import { chainOf, eventContent, GENESIS, link } from './hashes'
+
+type Id = number | string
+type Doc = Record<string, any>
+
+export type NewEvent = {
+  kind: LedgerEventKind
+  university: unknown
+  record?: Id
+  sequence?: number
+  after?: number
+  upTo?: number
+  supersededBy?: Id
+  by?: Id
+  reason?: string | null
+}
+export type Head = { position: number; hash: string }
+
+/** The event row that follows `head` in its chain, with its hashes. */
+export function nextEvent(event: NewEvent, head: Head | undefined, at: string): Doc {
+  const chain = chainOf(event.university)
+  const position = (head?.position ?? 0) + 1
+  const row = { ...event, university: idOf(event.university) ?? null, chain, position, key: `${chain}:${position}`, at }
+  return { ...row, ...link(eventContent(row), head?.hash ?? GENESIS) }
+}
+
+export async function eventHead(payload: Payload, chain: string, req?: Partial<PayloadRequest>): Promise<Head | undefined> {
+  const { docs } = await payload.find({ collection: CREDIT_SLUGS.ledgerEvents as never, where: { chain: { equals: chain } }, sort: '-position', limit: 1, depth: 0, overrideAccess: true, pagination: false, req })
+  const head = docs[0] as Doc | undefined
+  return head ? { position: Number(head.position), hash: head.hash } : undefined
+}
+
+/** On PostgreSQL inside a transaction: wait for the chain's other writers to commit. */
+async function lockChain(payload: Payload, req: Partial<PayloadRequest> | undefined, chain: string) {
+  if (payload.db.name !== 'postgres' || !req?.transactionID) return
+  const session = (payload.db as unknown as { sessions?: Record<string, { db: { execute: (q: unknown) => Promise<unknown> } }> }).sessions?.[String(await req.transactionID)]
+  await session?.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`credit-ledger:${chain}`}))`)
+}
+
+/** Appends one event, in `req`'s transaction when it has one. */
+export async function appendEvent(payload: Payload, event: NewEvent, req?: Partial<PayloadRequest>): Promise<Doc> {
+  const chain = chainOf(event.university)
+  return retryWhileTaken('key', async () => {
+    await lockChain(payload, req, chain)
+    const data = nextEvent(event, await eventHead(payload, chain, req), new Date().toISOString())
+    return (await payload.create({ collection: CREDIT_SLUGS.ledgerEvents as never, data: data as never, overrideAccess: true, depth: 0, req })) as Doc
+  })
+}
