@@ -2,7 +2,9 @@
  * bench/credit-feed: exports 100 000 credit records through GET /api/credit-feed (JSON, then CSV),
  * paging by 1 000 as a registrar's system would, beside a plain paging `payload.find` over the same
  * records in the same process. Prints records per second, the ratio to the baseline, and the
- * peak memory growth of each run.
+ * peak memory growth of each run. Then the ledger's cost (issue 15): the feed and issuing with
+ * the ledger switched off and on, alternately, in this one run (target: within 10 %), and
+ * `ledger:verify`'s walk over all 100 000 records (target: under 10 s on SQLite).
  *
  *   npm run bench:credit-feed                 # SQLite, 100 000 records
  *   RECORDS=20000 DATABASE_URI=postgres://… npm run bench:credit-feed
@@ -15,6 +17,11 @@
 import { Worker } from 'node:worker_threads'
 import Database from 'libsql'
 import { startBenchApp } from './benchApp'
+import { GENESIS, link, recordContent } from '../plugins/credits/ledger/hashes'
+import { ledgerSwitch } from '../plugins/credits/ledger/ledgerSwitch'
+import { verifyChain } from '../plugins/credits/ledger/verifyLedger'
+import { issueCreditRecord } from '../plugins/credits/issuing/issueCreditRecord'
+import { credentialKeys } from '../src/credentials/keys'
 
 const RECORDS = Number(process.env.RECORDS ?? 100_000)
 const PAGE = 1000
@@ -30,8 +37,10 @@ if (!db.drizzle) throw new Error('the bench sets up records with drizzle: run it
 const table = db.tables.credit_records
 const now = new Date().toISOString()
 process.stdout.write(`inserting ${RECORDS} records… `)
+// Each record linked into its university's chain, as issuing links it.
+const heads = new Map<unknown, string>()
 for (let start = 0; start < RECORDS; start += PAGE) {
-  const rows = []
+  const rows: Record<string, unknown>[] = []
   for (let i = start; i < Math.min(RECORDS, start + PAGE); i++) {
     // One in ten belongs to another university, so the feed's filter has work to do.
     const home = i % 10 === 9 ? other.id : university.id
@@ -43,6 +52,9 @@ for (let start = 0; start < RECORDS; start += PAGE) {
       credits: 2, hours: 32, category: 'course', gradingScheme: 'percentage', score: 88, grade: '88', passed: true,
       completedAt: now, issuedAt: now, evidence: null, updatedAt: now, createdAt: now,
     })
+    const row = rows[rows.length - 1]
+    Object.assign(row, link(recordContent(row), heads.get(home) ?? GENESIS))
+    heads.set(home, row.hash as string)
   }
   await db.drizzle.insert(table).values(rows)
 }
@@ -98,8 +110,10 @@ const findAt5000 = await measure('payload.find, paged by 1 000, first 5 000 (yar
   return count
 })
 
+/** Every record issued again, and the feed's delivery events gone with the deliveries. */
 const resetStatuses = async () => {
   await db.drizzle.update(table).set({ status: 'issued', deliveredAt: null })
+  await db.drizzle.delete(db.tables.credit_ledger_events)
   if (pool) await pool.query('vacuum credit_records')
 }
 
@@ -155,11 +169,72 @@ const exportFromWorker = (csv: boolean, authorization = jwt, pages = Infinity) =
 // Warm-up, not counted: the first pages also pay for compiling the feed's code and opening its reader.
 await exportFromWorker(false, jwt, 5)
 await resetStatuses()
+/** The same export with the ledger off, then on, twice over: the better of each, against drift. */
+async function ledgerOffAndOn(label: string, run: () => Promise<number>, reset: () => Promise<void>) {
+  const runs: Record<'off' | 'on', Awaited<ReturnType<typeof measure>>[]> = { off: [], on: [] }
+  for (let round = 0; round < 2; round++) {
+    for (const state of ['off', 'on'] as const) {
+      await reset()
+      ledgerSwitch.hashing = state === 'on'
+      try {
+        runs[state].push(await measure(`${label}, ledger ${state}`, run))
+      } finally {
+        ledgerSwitch.hashing = true
+      }
+    }
+  }
+  const best = (list: typeof runs.on) => list.reduce((a, b) => (b.perSecond > a.perSecond ? b : a))
+  return { off: best(runs.off), on: best(runs.on) }
+}
+const feedLedger = await ledgerOffAndOn('GET /api/credit-feed, JSON (JWT)', () => exportFromWorker(false), resetStatuses)
+await resetStatuses()
 const json = await measure('GET /api/credit-feed, JSON (JWT)', () => exportFromWorker(false))
 await resetStatuses()
 const csv = await measure('GET /api/credit-feed, CSV (JWT)', () => exportFromWorker(true))
 await resetStatuses()
 const jsonApiKey = await measure('GET /api/credit-feed, JSON (API key)', () => exportFromWorker(false, apiKey))
+
+// The ledger's walk, as `npm run ledger:verify` makes it: every record of both universities
+// (their statuses and the last export's delivery events included), then the checkpoints.
+const jwks = (await credentialKeys(payload.config)()).jwks
+const verified = await measure('ledger:verify over every record', async () => {
+  let count = 0
+  for (const chain of [String(university.id), String(other.id)]) {
+    const report = await verifyChain(payload, chain, jwks)
+    if (report.break) throw new Error(`the bench's own chain ${chain} is broken: ${JSON.stringify(report.break)}`)
+    count += report.records
+  }
+  return count
+})
+
+/**
+ * Issuing, as the job does it for each completion: blocks of completions issued with the ledger
+ * off and on in turn, on top of the 100 000 records (so each reads its university's chain head
+ * where a real one would).
+ */
+const ISSUES = Number(process.env.ISSUES ?? 400)
+const course = await payload.create({ collection: 'courses', data: { title: '基准课程', code: 'LP-BENCH-1', organization: university.id, credits: 2, hours: 32, creditCategory: 'course', grading: { scheme: 'percentage', passMark: 60 }, _status: 'published' } as never, overrideAccess: true })
+const completions: Array<string | number> = []
+process.stdout.write(`\ncreating ${ISSUES} completions to issue… `)
+for (let i = 0; i < ISSUES; i++) {
+  const learner = await payload.create({ collection: 'users', data: { email: `bench-issue-${i}@lianpei.bench`, password: 'bench-password', name: `学生${i}`, roles: ['student'], organization: university.id, homeUniversity: university.id, studentNumber: `2025${i}` } as never, overrideAccess: true })
+  const completion = await payload.create({ collection: 'completions', data: { learner: learner.id, source: { relationTo: 'courses', value: course.id }, score: 80 + (i % 20), completedAt: now } as never, overrideAccess: true })
+  completions.push(completion.id)
+}
+process.stdout.write('done\n')
+const issuing: Record<'off' | 'on', number[]> = { off: [], on: [] }
+const BLOCK = ISSUES / 8
+for (let block = 0; block < 8; block++) {
+  const state = block % 2 === 0 ? 'off' : 'on'
+  ledgerSwitch.hashing = state === 'on'
+  const started = performance.now()
+  for (const id of completions.slice(block * BLOCK, (block + 1) * BLOCK)) {
+    const result = await issueCreditRecord(payload, id)
+    if (result.status !== 'issued') throw new Error(`completion ${id} was ${result.status}`)
+  }
+  issuing[state].push(BLOCK / ((performance.now() - started) / 1000))
+  ledgerSwitch.hashing = true
+}
 clearInterval(sampler)
 
 const rows = [baseline, json, csv, jsonApiKey]
@@ -183,5 +258,16 @@ for (const r of [json, csv, jsonApiKey]) {
   const verdict = r.perSecond >= 40_000 && r.growthMb < 100 ? 'met' : 'NOT met'
   process.stdout.write(`${verdict}: ${r.label}: ${Math.round(r.perSecond).toLocaleString('en')}/s, ${(r.perSecond / keysetSelect.perSecond).toFixed(2)} × keyset SELECT\n`)
 }
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+const [issueOff, issueOn] = [median(issuing.off), median(issuing.on)]
+process.stdout.write('\nthe ledger’s cost, off and on in this run (target: on ≥ 0.90 × off)\n| path | ledger off | ledger on | on ÷ off |\n| --- | ---: | ---: | ---: |\n')
+process.stdout.write(`| feed export, JSON (records/s, best of 2) | ${Math.round(feedLedger.off.perSecond).toLocaleString('en')} | ${Math.round(feedLedger.on.perSecond).toLocaleString('en')} | ${(feedLedger.on.perSecond / feedLedger.off.perSecond).toFixed(2)} |\n`)
+process.stdout.write(`| issuing (records/s, median of 4 blocks of ${BLOCK}) | ${issueOff.toFixed(0)} | ${issueOn.toFixed(0)} | ${(issueOn / issueOff).toFixed(2)} |\n`)
+for (const [label, ratio] of [['feed', feedLedger.on.perSecond / feedLedger.off.perSecond], ['issuing', issueOn / issueOff]] as const) {
+  process.stdout.write(`${ratio >= 0.9 ? 'met' : 'NOT met'}: ${label} with the ledger at ${ratio.toFixed(2)} × without\n`)
+}
+const per100k = (verified.seconds / verified.count) * 100_000
+process.stdout.write(`${per100k < 10 ? 'met' : 'NOT met'}: ledger:verify walked ${verified.count.toLocaleString('en')} records in ${verified.seconds.toFixed(2)} s (${per100k.toFixed(1)} s per 100 000; target < 10 s on SQLite), ${verified.growthMb.toFixed(1)} MB growth\n`)
 await stop()
 process.exit(0)

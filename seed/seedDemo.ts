@@ -6,6 +6,9 @@
  */
 import type { Payload } from 'payload'
 import { CORE } from '../collections/slugs'
+import { signCheckpoints } from '../plugins/credits/ledger/checkpoint'
+import { issuerId } from '../src/credentials/issuer'
+import { credentialIssuer, credentialKeys } from '../src/credentials/keys'
 import { courses } from './data/courses'
 import { organizations } from './data/organizations'
 import { demoCompletions } from './data/completions'
@@ -166,6 +169,8 @@ export async function seedDemo(payload: Payload, progress: Progress = (m) => pay
   }
   // Completions queue their credit records; issue them now so the demo shows them at once.
   await payload.jobs.run({ limit: 100 })
+  // And sign the ledger's first checkpoints, as the daily task would overnight.
+  await signCheckpoints(payload, credentialKeys(payload.config), issuerId(credentialIssuer(payload.config)), { onlyIfMoved: true })
 
   progress(`demo data ready: ${result.created} created, ${result.existing} already there`)
   return result

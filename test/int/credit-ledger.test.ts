@@ -91,11 +91,24 @@ describe('the record chain', () => {
     expect(feed.status).toBe(200)
     const records = feed.body.records as Doc[]
     expect(records).toHaveLength(3)
-    // The registrar's continuity check: each record follows the one before it in their feed.
-    expect(records[0].ledger.previousHash).toBe(GENESIS)
-    for (let i = 1; i < records.length; i++) expect(records[i].ledger.previousHash).toBe(records[i - 1].ledger.hash)
+    // The registrar's continuity check: each record follows the one before it in their feed. A
+    // response names the previous hash of its first record, and of any that does not follow.
+    expect(records[0].previousHash).toBe(GENESIS)
+    expect(records.slice(1).map((r) => r.previousHash)).toEqual([undefined, undefined])
+    const stored = await t.payload.find({ collection: 'credit-records', where: { homeUniversity: { equals: uni.id } }, sort: 'sequence', overrideAccess: true, depth: 0 })
+    expect(records.map((r) => r.hash)).toEqual(stored.docs.map((d) => d.hash))
+    for (let i = 1; i < 3; i++) expect(stored.docs[i].previousHash).toBe(stored.docs[i - 1].hash)
+    // …and recomputes each record's hash from what the feed sent, with the recipe in the README.
+    const { recomputeFromFeed } = await import('../helpers/ledgerRecipe')
+    let last = GENESIS
+    for (const r of records) {
+      expect(recomputeFromFeed(r, r.previousHash ?? last)).toBe(r.hash)
+      last = r.hash
+    }
+    const next = await as(t.app, uni.registrarToken).get(`/api/credit-feed?limit=10&since=${encodeURIComponent(feed.body.nextCursor)}`)
+    expect(next.body.records).toEqual([])
     const csv = await as(t.app, uni.registrarToken).get('/api/credit-feed?format=csv')
-    expect(csv.text).toContain(records[2].ledger.hash)
+    expect(csv.text).toContain(records[2].hash)
     expect(await verify(uni.chain)).toMatchObject({ records: 3, break: null })
     expect(await verify(other.chain)).toMatchObject({ records: 1, break: null })
   })

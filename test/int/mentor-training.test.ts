@@ -10,6 +10,7 @@ import { clock } from '../../src/clock'
 import { scanExpiries } from '../../plugins/mentor-training'
 import { as, createCourse, createOrganization, createSignedInUser, createUser, type SignedInUser } from '../helpers/fixtures'
 import { startSmtpServer, textOf } from '../helpers/smtp'
+import { definitionErrors } from '../helpers/credentialSchemas'
 import { startTestApp, type TestApp } from '../helpers/testApp'
 
 type Id = number | string
@@ -140,6 +141,13 @@ describe('training to certification', () => {
     const { payload } = await jwtVerify(res.text, await importJWK(key, 'EdDSA'))
     expect((payload.vc as Doc).credentialSubject.achievement.achievementType).toBe('Certification')
     expect((payload.vc as Doc).validUntil).toBe(cert.validUntil)
+    // Its issuer and achievement resolve, for anyone, to what the credential says they are.
+    const achievement = await as(t.app).get(new URL((payload.vc as Doc).credentialSubject.achievement.id).pathname)
+    expect(achievement.status).toBe(200)
+    expect(achievement.body).toMatchObject({ type: ['Achievement'], achievementType: 'Certification', name: (payload.vc as Doc).credentialSubject.achievement.name })
+    expect(definitionErrors('Achievement', achievement.body)).toEqual([])
+    expect((await as(t.app).get(new URL((payload.vc as Doc).issuer.id).pathname)).body.id).toBe((payload.vc as Doc).issuer.id)
+    expect((await as(t.app).get('/api/mentor-tracks/999999/achievement')).status).toBe(404)
     const stranger = await person(['mentor'], enterprise)
     expect((await as(t.app, stranger.token).get(`/api/mentor-certifications/${cert.id}/credential`)).status).toBe(404)
   })

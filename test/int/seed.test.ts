@@ -108,6 +108,20 @@ describe('demo data', () => {
     expect(board.body.entries.map((e: { learner: string }) => e.learner)[0]).toBe('晓彤')
   })
 
+  it('leaves every ledger chain whole, with a signed checkpoint for each university that has records', async () => {
+    const { ledgerChains } = await import('../../plugins/credits/ledger/checkpoint')
+    const { verifyChain } = await import('../../plugins/credits/ledger/verifyLedger')
+    const jwks = (await request(t.app).get('/.well-known/jwks.json')).body
+    let records = 0
+    for (const { chain } of await ledgerChains(t.payload)) {
+      const report = await verifyChain(t.payload, chain, jwks)
+      expect(report.break, chain).toBeNull()
+      if (report.records > 0) expect(report.checkpoints, chain).toBeGreaterThan(0)
+      records += report.records
+    }
+    expect(records).toBe(await count('credit-records'))
+  })
+
   it('is idempotent: seeding again creates nothing', async () => {
     const before = { users: await count('users'), courses: await count('courses'), modules: await count('modules'), records: await count('credit-records') }
     const result = await seedDemo(t.payload, (m) => messages.push(m))

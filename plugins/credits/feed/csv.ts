@@ -7,7 +7,7 @@ export const CSV_COLUMNS = [
   'sequence', 'record_id', 'status', 'student_number', 'learner_name', 'home_university_code', 'home_university_name',
   'source_type', 'source_code', 'source_title', 'source_title_en', 'issuing_organization', 'partner_organizations',
   'credits', 'hours', 'category', 'grading_scheme', 'score', 'grade', 'passed', 'completed_at', 'issued_at',
-  'local_course_code', 'local_credits', 'supersedes', 'revoked_at', 'content_hash', 'previous_hash', 'hash',
+  'local_course_code', 'local_credits', 'supersedes', 'revoked_at', 'previous_hash', 'hash',
 ] as const
 
 export const csvHeader = () => stringify([CSV_COLUMNS as unknown as string[]])
@@ -21,7 +21,7 @@ export function csvRows(records: FeedRecord[]): string {
       text(r.source.issuingOrganization.name), text(r.source.partnerOrganizations.join('、')),
       r.credits, r.hours, text(r.category), text(r.gradingScheme), r.score, text(r.grade), r.passed === null ? '' : r.passed ? 'true' : 'false',
       r.completedAt, r.issuedAt, text(r.mapping?.localCourseCode) ?? '', r.mapping?.localCredits ?? '', r.supersedes ?? '', r.revokedAt ?? '',
-      r.ledger.contentHash ?? '', r.ledger.previousHash ?? '', r.ledger.hash ?? '',
+      r.previousHash ?? '', r.hash ?? '',
     ]),
   )
 }

@@ -46,8 +46,10 @@ export const FEED_FIELDS = [
   'id', 'sequence', 'status', 'learner', 'learnerName', 'studentNumber', 'homeUniversity', 'homeUniversityName',
   'homeUniversityCode', 'sourceType', 'sourceId', 'sourceTitle', 'sourceTitleEn', 'sourceCode', 'issuingOrganizationName',
   'issuingOrganizationCode', 'partnerOrganizations', 'credits', 'hours', 'category', 'gradingScheme', 'score', 'grade',
-  'passed', 'completedAt', 'issuedAt', 'evidence', 'supersedes', 'revokedAt', 'revocationReason', 'contentHash', 'previousHash', 'hash',
+  'passed', 'completedAt', 'issuedAt', 'evidence', 'supersedes', 'revokedAt', 'revocationReason', 'previousHash', 'hash',
 ] as const
+/** The feed as it was before the ledger: bench/credit-feed's "ledger off" runs. */
+const FEED_FIELDS_WITHOUT_LEDGER = FEED_FIELDS.filter((field) => field !== 'previousHash' && field !== 'hash')
 
 const asDrizzle = (payload: Payload): Drizzle | undefined => {
   const db = payload.db as unknown as Partial<Drizzle>
@@ -176,7 +178,7 @@ function normalise(doc: Doc): Doc {
 }
 
 /** One university's records after a sequence, in order: the feed's fields, or the ones asked for. */
-export async function readPage(payload: Payload, university: Id, afterSequence: number, size: number, fields: readonly string[] = FEED_FIELDS): Promise<Doc[]> {
+export async function readPage(payload: Payload, university: Id, afterSequence: number, size: number, fields: readonly string[] = ledgerSwitch.hashing ? FEED_FIELDS : FEED_FIELDS_WITHOUT_LEDGER): Promise<Doc[]> {
   const sql = asDrizzle(payload)
   if (sql) {
     const t = sql.tables[TABLE]

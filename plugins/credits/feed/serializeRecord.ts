@@ -40,9 +40,13 @@ export function serializeRecord(doc: Doc, mapping?: { localCourseCode?: string |
     supersedes: idOf(doc.supersedes) ?? null,
     revokedAt: doc.revokedAt ?? null,
     revocationReason: doc.revocationReason ?? null,
-    // The record's place in its university's chain: each record's previousHash is the hash of
-    // the record before it in this feed, so a gap or a rewrite shows (README, "Tamper-evident ledger").
-    ledger: { contentHash: doc.contentHash ?? null, previousHash: doc.previousHash ?? null, hash: doc.hash ?? null },
+    // The record's place in its university's chain: previousHash is the hash of the record before
+    // it in this feed, so a gap or a rewrite shows, and hash is SHA-256(JCS({ contentHash,
+    // previousHash })) with contentHash the receiver can recompute from the record (README,
+    // "Tamper-evident ledger"). The content hash itself is not sent: it follows from the record,
+    // and every field a record adds costs the feed its share (bench/credit-feed).
+    previousHash: doc.previousHash,
+    hash: doc.hash,
     mapping: mapping
       ? { localCourseCode: mapping.localCourseCode ?? null, creditFactor: factor, localCredits: Math.round(doc.credits * factor * 100) / 100 }
       : null,

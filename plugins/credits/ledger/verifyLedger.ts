@@ -21,7 +21,7 @@ export type LedgerBreak = { kind: 'record' | 'event' | 'checkpoint'; id: Id; seq
 export type ChainReport = { chain: string; records: number; events: number; checkpoints: number; break: LedgerBreak | null }
 
 const PAGE = 1000
-const RECORD_FIELDS = [...FEED_FIELDS, 'supersededBy']
+const RECORD_FIELDS = [...FEED_FIELDS, 'contentHash', 'supersededBy']
 const short = (hash: unknown) => (typeof hash === 'string' ? `${hash.slice(0, 12)}…` : String(hash))
 
 async function* recordsOf(payload: Payload, chain: string): AsyncGenerator<Doc> {

@@ -15,6 +15,31 @@ type Outcome =
   | { state: 'invalid'; reason: string }
   | { state: 'valid'; vc: Record<string, any>; issuedAt?: number; status?: { revoked: boolean; status: string; revokedAt?: string | null; revocationReason?: string | null } | null }
 
+/** This platform's own address for a URL it issued, whichever host name the credential was issued under. */
+const here = (url: string) => new URL(new URL(url).pathname, window.location.origin)
+
+/**
+ * Revocation as any verifier reads it: the signed Bitstring Status List the credential points
+ * into, and its bit. The record's status in words (date and reason of a revocation) comes from
+ * the record's own status page beside it; null when either cannot be read.
+ */
+async function revocationOf(vc: Record<string, any>, keys: ReturnType<typeof createLocalJWKSet>) {
+  const entry = vc.credentialStatus
+  if (entry?.type !== 'BitstringStatusListEntry') return null
+  const list = await fetch(here(entry.statusListCredential))
+  if (!list.ok) return null
+  const { payload } = await jwtVerify((await list.text()).trim(), keys, { algorithms: ['EdDSA'] })
+  const encoded = String((payload.vc as Record<string, any>)?.credentialSubject?.encodedList ?? '')
+  const bits = new Uint8Array(await new Response(new Blob([base64url(encoded.slice(1))]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer())
+  const index = Number(entry.statusListIndex)
+  const revoked = (bits[index >> 3] & (0x80 >> (index & 7))) !== 0
+  const details = typeof vc.id === 'string' ? await fetch(here(vc.id.replace(/\/credential$/, '/status'))) : null
+  const record = details?.ok ? await details.json() : {}
+  return { revoked, status: String(record.status ?? (revoked ? 'revoked' : '')), revokedAt: record.revokedAt ?? null, revocationReason: record.revocationReason ?? null }
+}
+
+const base64url = (text: string) => Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0))
+
 const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole)
 
 export function VerifyCredential({ t, lang }: { t: Labels; lang: 'zh' | 'en' }) {
@@ -24,18 +49,11 @@ export function VerifyCredential({ t, lang }: { t: Labels; lang: 'zh' | 'en' }) 
   async function verify(jwt: string) {
     setOutcome({ state: 'busy' })
     try {
-      const jwks = (await (await fetch('/.well-known/jwks.json')).json()) as JSONWebKeySet
-      const { payload } = await jwtVerify(jwt.trim(), createLocalJWKSet(jwks), { algorithms: ['EdDSA'] })
+      const keys = createLocalJWKSet((await (await fetch('/.well-known/jwks.json')).json()) as JSONWebKeySet)
+      const { payload } = await jwtVerify(jwt.trim(), keys, { algorithms: ['EdDSA'] })
       const vc = (payload as { vc?: Record<string, any> }).vc
       if (!vc) throw new Error('no "vc" claim')
-      let status = null
-      const statusId: string | undefined = vc.credentialStatus?.id
-      if (statusId) {
-        // This platform's own status endpoint, whichever host name the credential was issued under.
-        const response = await fetch(new URL(new URL(statusId).pathname, window.location.origin))
-        status = response.ok ? await response.json() : null
-      }
-      setOutcome({ state: 'valid', vc, issuedAt: payload.iat, status })
+      setOutcome({ state: 'valid', vc, issuedAt: payload.iat, status: await revocationOf(vc, keys) })
     } catch (error) {
       setOutcome({ state: 'invalid', reason: error instanceof Error ? error.message : String(error) })
     }
