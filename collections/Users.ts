@@ -2,6 +2,7 @@ import type { CollectionBeforeChangeHook, CollectionBeforeOperationHook, Collect
 import { APIError } from 'payload'
 import { idOf, isAdmin, isAdminField, or, ownOrganization, ROLE_LABELS, ROLES, self, userHasRole } from '../src/access'
 import { say } from '../src/i18n/say'
+import { takeRequest } from '../src/http/rateLimit'
 import { cachedAuthStrategy, forgetCachedUserOnChange, forgetCachedUserOnDelete, forgetCachedUserOnLogout } from './auth/cachedAuthStrategy'
 import { options, zhEn } from './i18n'
 import { CORE } from './slugs'
@@ -57,6 +58,19 @@ const onlyYourOwnPassword: CollectionBeforeOperationHook = ({ args, operation, r
   throw new APIError(say(req, '只能修改自己的密码（他人的密码由平台管理员重置）', 'you can change only your own password (an administrator resets another user’s)'), 403, undefined, true)
 }
 
+/**
+ * Password reset emails per address asked for, whoever asks (the per-address limit is in the
+ * express layer): a mailbox is not flooded, and the answer is the same for an address that has
+ * no account, so it tells nobody which addresses do.
+ */
+const limitPasswordResetsPerEmail: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+  if (operation !== 'forgotPassword') return args
+  const email = String((args as { data?: { email?: unknown } }).data?.email ?? '').trim().toLowerCase()
+  const taken = takeRequest('passwordResetPerEmail', email)
+  if (!taken.allowed) throw new APIError(say(req, `该邮箱的重置请求过多，请 ${Math.ceil(taken.retryAfter / 60)} 分钟后再试`, `too many password reset requests for this address; try again in ${Math.ceil(taken.retryAfter / 60)} min`), 429, undefined, true)
+  return args
+}
+
 export const Users: CollectionConfig = {
   slug: CORE.users,
   labels: { singular: zhEn('用户', 'User'), plural: zhEn('用户', 'Users') },
@@ -86,7 +100,7 @@ export const Users: CollectionConfig = {
     unlock: isAdmin,
   },
   hooks: {
-    beforeOperation: [onlyYourOwnPassword],
+    beforeOperation: [onlyYourOwnPassword, limitPasswordResetsPerEmail],
     beforeChange: [makeFirstUserAdmin, officialNameFromName],
     afterChange: [forgetCachedUserOnChange],
     afterDelete: [forgetCachedUserOnDelete],

@@ -4,6 +4,9 @@
  * not listen (src/lifecycle.ts does), so tests drive it with supertest.
  */
 import { GRAPHQL_POST } from '@payloadcms/next/routes'
+import { env } from './env'
+import { setRateLimitScale } from './http/rateLimit'
+import { requestLimits } from './http/requestLimits'
 import express, { type Express } from 'express'
 import helmet from 'helmet'
 import { getPayload, handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
@@ -40,6 +43,9 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
   // headers (nosniff, frame and referrer policies, HSTS behind TLS) apply everywhere.
   app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }))
   app.use(requestLogger(payload))
+  const settings = env()
+  setRateLimitScale(settings.RATE_LIMIT_SCALE)
+  app.use(requestLimits({ jsonBodyBytes: settings.JSON_BODY_LIMIT_KB * 1024 }))
 
   const payloadHandler = (handler: (request: Request) => Promise<Response>): express.RequestHandler =>
     async (req, res, next) => {

@@ -69,6 +69,12 @@ const envSchema = z.object({
     .string()
     .optional()
     .describe('official code of the organisation that runs the platform (统一社会信用代码 or 院校代码), published at /api/issuer'),
+  RATE_LIMIT_SCALE: z.coerce
+    .number()
+    .min(0)
+    .default(1)
+    .describe('multiplies every request rate limit (sign-in, password reset, xAPI, credit feed; src/http/rateLimit.ts); 0 switches them off'),
+  JSON_BODY_LIMIT_KB: z.coerce.number().int().positive().default(1024).describe('largest JSON request body, in KiB (larger gets 413); uploads have UPLOAD_LIMIT_MB'),
   JOBS_AUTORUN: z
     .enum(['true', 'false'])
     .default('true')

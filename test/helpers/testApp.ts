@@ -18,6 +18,8 @@ export async function startTestApp(options: { next?: boolean; env?: Record<strin
     SEED_DEMO: 'never',
     // Tests run queued jobs themselves (payload.jobs.run), so that they know when jobs ran.
     JOBS_AUTORUN: 'false',
+    // Tests sign in hundreds of times from one address; test/int/limits.test.ts turns limits on.
+    RATE_LIMIT_SCALE: '0',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     PAYLOAD_SECRET: 'test-secret-0123456789abcdef0123456789abcdef',
     ...options.env,

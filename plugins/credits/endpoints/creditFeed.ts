@@ -9,6 +9,7 @@ import { type FeedRecord, serializeRecord } from '../feed/serializeRecord'
 import type { SanitizedCreditsOptions } from '../types'
 import { errorResponse } from '../../../src/errors'
 import { registrarUniversity } from './requireRegistrar'
+import { limitPerUser } from '../../../src/http/rateLimit'
 
 type Doc = Record<string, any>
 /** Rows per database read: a whole response at the largest limit. */
@@ -32,6 +33,8 @@ export const creditFeedEndpoint = (options: SanitizedCreditsOptions): Endpoint =
     const who = registrarUniversity(req)
     if ('error' in who) return who.error
     const { university } = who
+    const limited = limitPerUser('feedPerUser', req.user, 'credit feed requests from your account')
+    if (limited) return limited
     const url = new URL(req.url ?? '', 'http://localhost')
     const limitParam = url.searchParams.get('limit')
     const limit = limitParam === null ? options.feed.defaultLimit : Number(limitParam)

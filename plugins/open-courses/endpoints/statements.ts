@@ -1,3 +1,4 @@
+import { limitPerUser } from '../../../src/http/rateLimit'
 import { createHash, randomUUID } from 'node:crypto'
 import type { Endpoint, Payload, PayloadRequest, Where } from 'payload'
 import { CORE } from '../../../collections/slugs'
@@ -49,6 +50,8 @@ export const postStatementsEndpoint: Endpoint = {
     const version = req.headers.get('x-experience-api-version')
     if (!version || !VERSION.test(version)) return errorResponse(400, `X-Experience-API-Version must be 1.0.3 (got ${version ? `"${version}"` : 'none'})`)
     if (!req.user) return errorResponse(401, 'sign in to send statements')
+    const limited = limitPerUser('xapiPerUser', req.user, 'xAPI requests from your account')
+    if (limited) return limited
     let body: unknown
     try {
       body = await req.json?.()
