@@ -474,6 +474,7 @@ export interface Enrollment {
   progress?: number | null;
   enrolledAt?: string | null;
   completedAt?: string | null;
+  place?: string | null;
   withdrawnAt?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -1704,6 +1705,7 @@ export interface EnrollmentsSelect<T extends boolean = true> {
   progress?: T;
   enrolledAt?: T;
   completedAt?: T;
+  place?: T;
   withdrawnAt?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -3,6 +3,7 @@ import { authenticated, hasRole, isAdmin, or, self } from '../src/access'
 import { learnerSourceFields } from './fields/learnerSource'
 import { enrolOnlyYourself } from './hooks/enrolOnlyYourself'
 import { setLearnerSourceKey } from './hooks/setLearnerSourceKey'
+import { createEnrollmentEndpoint, keepEnrollmentPlace } from './enrollmentPlaces'
 import { options, zhEn } from './i18n'
 import { CORE } from './slugs'
 
@@ -25,7 +26,8 @@ export const Enrollments: CollectionConfig = {
     update: or(isAdmin, hasRole('organizer')),
     delete: isAdmin,
   },
-  hooks: { beforeValidate: [enrolOnlyYourself, setLearnerSourceKey] },
+  hooks: { beforeValidate: [enrolOnlyYourself, setLearnerSourceKey, keepEnrollmentPlace] },
+  endpoints: [createEnrollmentEndpoint],
   fields: [
     ...learnerSourceFields(),
     {
@@ -47,6 +49,8 @@ export const Enrollments: CollectionConfig = {
     },
     { name: 'enrolledAt', type: 'date', label: zhEn('选课时间', 'Enrolled at'), defaultValue: () => new Date().toISOString() },
     { name: 'completedAt', type: 'date', label: zhEn('完成时间', 'Completed at') },
+    // The numbered place this enrolment holds in a source with a capacity (enrollmentPlaces.ts).
+    { name: 'place', type: 'text', unique: true, admin: { hidden: true } },
     { name: 'withdrawnAt', type: 'date', label: zhEn('退出时间', 'Withdrawn at') },
   ],
 }

@@ -8,6 +8,7 @@ import * as migration_20261127_155750_featured_courses from './20261127_155750_f
 import * as migration_20261127_162509_mentor_training from './20261127_162509_mentor_training';
 import * as migration_20261127_165502_camps from './20261127_165502_camps';
 import * as migration_20261127_190104_credit_ledger from './20261127_190104_credit_ledger';
+import * as migration_20261127_194222_enrollment_places from './20261127_194222_enrollment_places';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261127_190104_credit_ledger.up,
     down: migration_20261127_190104_credit_ledger.down,
-    name: '20261127_190104_credit_ledger'
+    name: '20261127_190104_credit_ledger',
+  },
+  {
+    up: migration_20261127_194222_enrollment_places.up,
+    down: migration_20261127_194222_enrollment_places.down,
+    name: '20261127_194222_enrollment_places'
   },
 ];

@@ -7,6 +7,7 @@ import * as migration_20261127_155744_featured_courses from './20261127_155744_f
 import * as migration_20261127_162505_mentor_training from './20261127_162505_mentor_training';
 import * as migration_20261127_165456_camps from './20261127_165456_camps';
 import * as migration_20261127_190059_credit_ledger from './20261127_190059_credit_ledger';
+import * as migration_20261127_194217_enrollment_places from './20261127_194217_enrollment_places';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261127_190059_credit_ledger.up,
     down: migration_20261127_190059_credit_ledger.down,
-    name: '20261127_190059_credit_ledger'
+    name: '20261127_190059_credit_ledger',
+  },
+  {
+    up: migration_20261127_194217_enrollment_places.up,
+    down: migration_20261127_194217_enrollment_places.down,
+    name: '20261127_194217_enrollment_places'
   },
 ];

@@ -1,9 +1,9 @@
-import type { CollectionBeforeValidateHook } from 'payload'
+import type { CollectionBeforeValidateHook, PayloadRequest } from 'payload'
 import { APIError, Forbidden } from 'payload'
 import { CORE } from '../../../collections/slugs'
 import { idOf, userHasRole } from '../../../src/access'
 import { say } from '../../../src/i18n/say'
-import { placesTaken } from './placesTaken'
+import { freePlace, fullError } from '../../../collections/enrollmentPlaces'
 
 type Doc = Record<string, any>
 
@@ -20,11 +20,11 @@ export const applyEnrollmentRules: CollectionBeforeValidateHook = async ({ data,
   if (courseId === undefined || learnerId === undefined) return data
   const { payload } = req
 
-  const existing = await payload.find({ collection: CORE.enrollments, where: { key: { equals: `${learnerId}:${CORE.courses}:${courseId}` } }, depth: 0, overrideAccess: true, limit: 1 })
+  const existing = await payload.find({ collection: CORE.enrollments, where: { key: { equals: `${learnerId}:${CORE.courses}:${courseId}` } }, depth: 0, overrideAccess: true, limit: 1, req })
   if (existing.docs[0]) throw new APIError(say(req, `已选过这门课（状态：${(existing.docs[0] as Doc).status}）`, `already enrolled in this course (status: ${(existing.docs[0] as Doc).status})`), 400)
-  if (!req.user || userHasRole(req.user, 'admin', 'organizer')) return data
+  if (!req.user || userHasRole(req.user, 'admin', 'organizer')) return { ...data, ...(await staffPlace(req, courseId)) }
 
-  const course = (await payload.findByID({ collection: CORE.courses, id: courseId, depth: 0, overrideAccess: true, disableErrors: true })) as Doc | null
+  const course = (await payload.findByID({ collection: CORE.courses, id: courseId, depth: 0, overrideAccess: true, disableErrors: true, req })) as Doc | null
   if (!course || course._status !== 'published') throw new APIError(say(req, `课程 ${courseId} 未开放选课`, `course ${courseId} is not open for enrolment`), 404)
   const rules = course.enrollment ?? {}
   const now = Date.now()
@@ -34,8 +34,18 @@ export const applyEnrollmentRules: CollectionBeforeValidateHook = async ({ data,
     const invited = String(rules.invitees ?? '').split(/[\s,;]+/).filter(Boolean).map((e) => e.toLowerCase())
     if (!invited.includes(String((req.user as Doc).email).toLowerCase())) throw new Forbidden(req.t)
   }
+  let place: string | undefined
   if (typeof rules.capacity === 'number') {
-    if ((await placesTaken(payload, courseId)) >= rules.capacity) throw new APIError(say(req, `《${course.title}》名额已满（${rules.capacity} 人）`, `${course.title} is full (${rules.capacity} places)`), 409)
+    place = await freePlace(req, { relationTo: CORE.courses, id: courseId }, rules.capacity)
+    if (!place) throw fullError(req, { zh: `《${course.title}》`, en: course.title }, rules.capacity)
   }
-  return { ...data, status: rules.mode === 'approval' ? 'pending' : 'active' }
+  return { ...data, ...(place ? { place } : {}), status: rules.mode === 'approval' ? 'pending' : 'active' }
+}
+
+/** Staff enrol anyone, rules aside; still, while places are free, theirs takes one. */
+async function staffPlace(req: PayloadRequest, courseId: string | number): Promise<{ place?: string }> {
+  const course = (await req.payload.findByID({ collection: CORE.courses, id: courseId, depth: 0, overrideAccess: true, disableErrors: true, req })) as Doc | null
+  const capacity = course?.enrollment?.capacity
+  const place = typeof capacity === 'number' ? await freePlace(req, { relationTo: CORE.courses, id: courseId }, capacity) : undefined
+  return place ? { place } : {}
 }

@@ -1,3 +1,4 @@
+import { createEnrollment } from '../../../collections/enrollmentPlaces'
 import { parse } from 'csv-parse/sync'
 import type { Endpoint } from 'payload'
 import { CORE } from '../../../collections/slugs'
@@ -63,7 +64,7 @@ export const bulkEnrollEndpoint: Endpoint = {
     const failures = report.filter((r) => r.status === 'failed').length
     if (failures > 0) return errorResponse(400, `${failures} row(s) failed; nothing was enrolled`, { report })
     for (const learner of learners) {
-      await req.payload.create({ collection: CORE.enrollments, data: { learner, source: { relationTo: CORE.courses, value: course.id }, status: 'active' } as never, req, overrideAccess: true })
+      await createEnrollment(req.payload, { data: { learner, source: { relationTo: CORE.courses, value: course.id }, status: 'active' } as never, req, overrideAccess: true })
     }
     return Response.json({ enrolled: learners.length, report }, { status: 201 })
   },

@@ -2,6 +2,7 @@
 /** Enrolling and leaving from the course page, through the same rules as the REST API. */
 import { redirect } from 'next/navigation'
 import { CORE } from '../../../collections/slugs'
+import { createEnrollment } from '../../../collections/enrollmentPlaces'
 import { idFromText } from '../../../src/access'
 import { portalRequest, requireUser } from '../../../src/portal/session'
 import { withdrawEnrollment } from '../enrollment/withdrawEnrollment'
@@ -15,7 +16,7 @@ export async function enrol(form: FormData) {
   const req = await portalRequest()
   let outcome: Record<string, string>
   try {
-    const enrollment = await payload.create({ collection: CORE.enrollments, data: { learner: user.id, source: { relationTo: CORE.courses, value: idFromText(courseId) } } as never, req, overrideAccess: false })
+    const enrollment = (await createEnrollment(payload, { data: { learner: user.id, source: { relationTo: CORE.courses, value: idFromText(courseId) } } as never, req, overrideAccess: false })) as { status: string }
     outcome = { enrolled: String(enrollment.status) }
   } catch (error) {
     outcome = { error: messageOf(error) }

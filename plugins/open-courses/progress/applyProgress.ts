@@ -23,7 +23,7 @@ export type CourseCompleted = { learner: Id; course: CourseDefinition; evaluatio
  * ingest, `exact` when the course's rule changed); answers the courses whose rule is now met by an
  * active enrolment. A learner without an enrolment keeps their module rows, and no credit.
  */
-export async function evaluateEnrollments(payload: Payload, exec: Executor, pairs: Array<{ learner: Id; course: Id }>, mode: 'raise' | 'exact'): Promise<CourseCompleted[]> {
+export async function evaluateEnrollments(payload: Payload, exec: Executor, pairs: Array<{ learner: Id; course: Id }>, mode: 'raise' | 'exact', req?: Partial<PayloadRequest>): Promise<CourseCompleted[]> {
   const store = moduleProgressStore(payload)
   const enrollments = await store.lockEnrollments(exec, pairs.map((p) => enrollmentKey(p.learner, p.course)))
   // Raising cannot move an enrolment that is complete at 100 %: it needs no evaluation.
@@ -31,7 +31,7 @@ export async function evaluateEnrollments(payload: Payload, exec: Executor, pair
   const enrolled = pairs.filter((p) => enrollments.has(enrollmentKey(p.learner, p.course)) && !settled(enrollments.get(enrollmentKey(p.learner, p.course))))
   const definitions = new Map<string, CourseDefinition | null>()
   for (const pair of enrolled) {
-    if (!definitions.has(String(pair.course))) definitions.set(String(pair.course), await courseDefinitions(payload).course(pair.course))
+    if (!definitions.has(String(pair.course))) definitions.set(String(pair.course), await courseDefinitions(payload).course(pair.course, req))
   }
   const requiredModules = [...definitions.values()].flatMap((c) => (c ? c.required.map((m) => c.modules.get(m)!.id) : []))
   const states = await store.readStates(exec, [...new Set(enrolled.map((p) => p.learner))], [...new Set(requiredModules)])
@@ -121,7 +121,7 @@ export async function queueCompletions(payload: Payload, done: CourseCompleted[]
 
 /** The job: evaluates the learner's course again and completes it if the rule is met. */
 export async function completeCourseOf(payload: Payload, learner: Id, course: Id, req?: Partial<PayloadRequest>): Promise<boolean> {
-  const done = await writeAtomically(payload, () => [], (exec) => evaluateEnrollments(payload, exec, [{ learner, course }], 'raise'), req)
+  const done = await writeAtomically(payload, () => [], (exec) => evaluateEnrollments(payload, exec, [{ learner, course }], 'raise', req), req)
   await completeCourses(payload, done, req)
   return done.length > 0
 }

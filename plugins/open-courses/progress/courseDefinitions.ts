@@ -4,7 +4,7 @@
  * An entry is dropped when its course, one of its modules or an H5P package changes in this
  * process (hooks in coreExtensions.ts); other processes see the change within TTL_MS.
  */
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 import { CORE } from '../../../collections/slugs'
 import { OPEN_COURSE_SLUGS } from '../constants'
 
@@ -32,10 +32,15 @@ export class CourseDefinitions {
 
   private fresh = (entry: { at: number } | undefined) => entry !== undefined && Date.now() - entry.at < TTL_MS
 
-  async course(id: Id): Promise<CourseDefinition | null> {
+  /**
+   * `req`: read in its transaction. A hook that holds a PostgreSQL connection for its request's
+   * transaction and waits for a second one from the pool deadlocks once as many requests do so
+   * at once as the pool has connections (20 concurrent enrolments did).
+   */
+  async course(id: Id, req?: Partial<PayloadRequest>): Promise<CourseDefinition | null> {
     const cached = this.courses.get(key(id))
     if (this.fresh(cached)) return cached!.definition
-    const definition = await this.load(id)
+    const definition = await this.load(id, req)
     this.courses.set(key(id), { at: Date.now(), definition })
     for (const m of definition?.modules.values() ?? []) this.courseOfModule.set(key(m.id), { at: Date.now(), course: m.course })
     return definition
@@ -75,14 +80,14 @@ export class CourseDefinitions {
     this.courseOfModule.clear()
   }
 
-  private async load(id: Id): Promise<CourseDefinition | null> {
-    const course = (await this.payload.findByID({ collection: CORE.courses, id, depth: 0, overrideAccess: true, disableErrors: true })) as Doc | null
+  private async load(id: Id, req?: Partial<PayloadRequest>): Promise<CourseDefinition | null> {
+    const course = (await this.payload.findByID({ collection: CORE.courses, id, depth: 0, overrideAccess: true, disableErrors: true, req })) as Doc | null
     if (!course) return null
-    const { docs } = await this.payload.find({ collection: CORE.modules, where: { course: { equals: id } }, depth: 0, overrideAccess: true, pagination: false, sort: 'order' })
+    const { docs } = await this.payload.find({ collection: CORE.modules, where: { course: { equals: id } }, depth: 0, overrideAccess: true, pagination: false, sort: 'order', req })
     const modules = docs as Doc[]
     const packageIds = [...new Set(modules.map((m) => m.h5pPackage).filter((p) => p !== null && p !== undefined))]
     const { docs: packages } = packageIds.length
-      ? await this.payload.find({ collection: OPEN_COURSE_SLUGS.h5pPackages as never, where: { id: { in: packageIds } }, depth: 0, overrideAccess: true, pagination: false })
+      ? await this.payload.find({ collection: OPEN_COURSE_SLUGS.h5pPackages as never, where: { id: { in: packageIds } }, depth: 0, overrideAccess: true, pagination: false, req })
       : { docs: [] }
     const maxScoreOf = new Map((packages as Doc[]).map((p) => [key(p.id), typeof p.maxScore === 'number' ? p.maxScore : null]))
     return {

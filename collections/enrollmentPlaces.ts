@@ -1,0 +1,80 @@
+/**
+ * Places of a source that has a capacity (a course, a programme). Each enrolment that takes a
+ * place holds a numbered one in `place` ("place:courses:12:3"), a unique field, so two learners
+ * who enrol at the same moment cannot both take the last place: the second write is refused by
+ * the database and run again (createEnrollment, the REST create), and then finds the source full.
+ * Counting and then inserting could not promise that: both counts see a free place.
+ *
+ * Enrolments without a number (staff enrolling beyond the capacity, rows from before places)
+ * still count against it. A place is given back when the enrolment is withdrawn or rejected.
+ */
+import type { CollectionBeforeValidateHook, Endpoint, Payload, PayloadRequest } from 'payload'
+import { addDataAndFileToRequest, APIError } from 'payload'
+import { errorResponse, isUniqueViolation } from '../src/errors'
+import { say } from '../src/i18n/say'
+import { retryWhileTaken } from '../src/retryWhileTaken'
+import { CORE } from './slugs'
+
+type Id = number | string
+type Doc = Record<string, any>
+
+/** Statuses that hold a place. */
+export const TAKING_PLACES = ['active', 'pending', 'completed']
+const RELEASING = ['withdrawn', 'rejected']
+
+const prefix = (relationTo: string, id: Id) => `place:${relationTo}:${id}:`
+
+/**
+ * The lowest free numbered place of a source, or `undefined` when it is full. Read in `req`'s
+ * transaction; the unique `place` settles a race between two readers.
+ */
+export async function freePlace(req: Partial<PayloadRequest> & { payload: Payload }, source: { relationTo: string; id: Id }, capacity: number): Promise<string | undefined> {
+  const { docs } = await req.payload.find({
+    collection: CORE.enrollments,
+    where: { and: [{ 'source.relationTo': { equals: source.relationTo } }, { 'source.value': { equals: source.id } }, { status: { in: TAKING_PLACES } }] },
+    select: { place: true } as never,
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  const start = prefix(source.relationTo, source.id)
+  const numbered = new Set((docs as Doc[]).map((d) => String(d.place ?? '')).filter((p) => p.startsWith(start)).map((p) => Number(p.slice(start.length))))
+  const unnumbered = docs.length - numbered.size
+  for (let n = 1; n <= capacity - unnumbered; n++) if (!numbered.has(n)) return `${start}${n}`
+  return undefined
+}
+
+/**
+ * Keeps `place` the platform's own: a new enrolment holds none ("open:<key>", unique like the
+ * key) until a source's rules give it a number; a withdrawn or rejected one gives its place back.
+ */
+export const keepEnrollmentPlace: CollectionBeforeValidateHook = ({ data, originalDoc, operation }) => {
+  if (!data) return data
+  if (operation === 'create') return { ...data, place: `open:${data.key}` }
+  const releasing = data.status !== undefined && RELEASING.includes(data.status) && !RELEASING.includes(originalDoc?.status)
+  return { ...data, place: releasing ? `freed:${originalDoc?.key}` : originalDoc?.place }
+}
+
+/** Creates an enrolment; when a concurrent one took the place it was given, runs it again. */
+export const createEnrollment = (payload: Payload, options: Omit<Parameters<Payload['create']>[0], 'collection'>) =>
+  retryWhileTaken('place', () => payload.create({ ...options, collection: CORE.enrollments } as never))
+
+/** `POST /api/enrollments`, in place of Payload's own create (the admin panel posts here too), with createEnrollment's retry. */
+export const createEnrollmentEndpoint: Endpoint = {
+  path: '/',
+  method: 'post',
+  handler: async (req) => {
+    await addDataAndFileToRequest(req)
+    try {
+      const doc = await createEnrollment(req.payload, { data: (req.data ?? {}) as never, overrideAccess: false, user: req.user, depth: 0, req } as never)
+      return Response.json({ doc, message: say(req, '已选课', 'Enrolled') }, { status: 201 })
+    } catch (error) {
+      if (isUniqueViolation(error, 'place')) return errorResponse(409, say(req, '名额刚被占满', 'the last places were just taken'))
+      throw error
+    }
+  },
+}
+
+/** The refusal when a source is full, as its rules say it. */
+export const fullError = (req: PayloadRequest, title: { zh: string; en: string }, capacity: number) => new APIError(say(req, `${title.zh}名额已满（${capacity} 人）`, `${title.en} is full (${capacity} places)`), 409)
