@@ -11,6 +11,7 @@ import { CORE, coreCollections } from './collections'
 import { sendPasswordResetTask } from './collections/auth/sendPasswordReset'
 import { addCredentialKeys } from './src/credentials/keys'
 import { databaseAdapter } from './src/db'
+import { strictInput } from './src/strictInput'
 import { emailAdapter } from './src/email'
 import { healthEndpoints } from './src/endpoints/health'
 import { env } from './src/env'
@@ -52,6 +53,8 @@ export default buildConfig(withKeys({
       publicUrl: config.PUBLIC_URL,
       webhooks: { allowedNetworks: config.WEBHOOK_ALLOWED_NETWORKS },
     }),
+    // Last, so that it reaches every plugin's collections too.
+    strictInput(config.DATABASE_KIND === 'mongodb' ? 'text' : 'number'),
   ],
   jobs: {
     // Plugins add their tasks. Only administrators may queue or run jobs through the API.

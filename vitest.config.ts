@@ -15,7 +15,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: 'int', include: ['test/int/**/*.test.ts'], setupFiles: ['test/setup/conformingCredentials.ts'], testTimeout: 60_000, hookTimeout: 180_000 },
+        test: { name: 'int', include: ['test/int/**/*.test.ts', 'test/bad-input/**/*.test.ts'], setupFiles: ['test/setup/conformingCredentials.ts'], testTimeout: 60_000, hookTimeout: 180_000 },
       },
       {
         resolve: { alias },

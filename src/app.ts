@@ -6,6 +6,7 @@
 import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import { env } from './env'
 import { setRateLimitScale } from './http/rateLimit'
+import { queryGuard } from './http/queryGuard'
 import { requestLimits } from './http/requestLimits'
 import express, { type Express } from 'express'
 import helmet from 'helmet'
@@ -46,6 +47,7 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
   const settings = env()
   setRateLimitScale(settings.RATE_LIMIT_SCALE)
   app.use(requestLimits({ jsonBodyBytes: settings.JSON_BODY_LIMIT_KB * 1024 }))
+  app.use('/api', queryGuard)
 
   const payloadHandler = (handler: (request: Request) => Promise<Response>): express.RequestHandler =>
     async (req, res, next) => {

@@ -21,7 +21,7 @@ export function csvRows(records: FeedRecord[]): string {
       text(r.source.issuingOrganization.name), text(r.source.partnerOrganizations.join('、')),
       r.credits, r.hours, text(r.category), text(r.gradingScheme), r.score, text(r.grade), r.passed === null ? '' : r.passed ? 'true' : 'false',
       r.completedAt, r.issuedAt, text(r.mapping?.localCourseCode) ?? '', r.mapping?.localCredits ?? '', r.supersedes ?? '', r.revokedAt ?? '',
-      r.previousHash ?? '', r.hash ?? '',
+      text(r.previousHash) ?? '', text(r.hash) ?? '',
     ]),
   )
 }

@@ -28,7 +28,17 @@ const score = z
   .refine((s) => s.raw === undefined || s.min === undefined || s.raw >= s.min, 'score.raw must not be below score.min')
   .refine((s) => s.raw === undefined || s.max === undefined || s.raw <= s.max, 'score.raw must not exceed score.max')
 
-export const statementSchema = z.object({
+/** ISO 8601 duration, as xAPI requires (PT1M30S, P1DT2H). */
+const duration = z.string().regex(/^P(?!$)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$/, 'result.duration must be an ISO 8601 duration, e.g. PT1M30S')
+/** Extension keys are IRIs (xAPI 1.0.3, 2.4.11). */
+const extensions = z.record(iri, z.unknown())
+
+/**
+ * xAPI 1.0.3 requires an LRS to refuse a statement with a property it does not define; the
+ * statement, its result and its context are strict here. The object's definition is passed on as
+ * H5P writes it.
+ */
+export const statementSchema = z.strictObject({
   id: z.uuid({ error: 'id must be a UUID' }).optional(),
   actor: agent.refine((a) => a.mbox || a.mbox_sha1sum || a.openid || a.account, 'actor needs an identifier (mbox or account)'),
   verb: z.object({ id: iri, display: z.record(z.string(), z.string()).optional() }),
@@ -38,25 +48,33 @@ export const statementSchema = z.object({
     definition: z.record(z.string(), z.unknown()).optional(),
   }),
   result: z
-    .object({
+    .strictObject({
       score: score.optional(),
       success: z.boolean().optional(),
       completion: z.boolean().optional(),
-      duration: z.string().optional(),
+      duration: duration.optional(),
       response: z.string().optional(),
-      extensions: z.record(z.string(), z.unknown()).optional(),
+      extensions: extensions.optional(),
     })
     .optional(),
   context: z
-    .object({
+    .strictObject({
       registration: z.uuid({ error: 'context.registration must be a UUID' }).optional(),
+      instructor: z.unknown().optional(),
+      team: z.unknown().optional(),
       contextActivities: z.record(z.string(), z.unknown()).optional(),
-      extensions: z.record(z.string(), z.unknown()).optional(),
+      revision: z.string().optional(),
+      platform: z.string().optional(),
+      language: z.string().optional(),
+      statement: z.unknown().optional(),
+      extensions: extensions.optional(),
     })
-    .passthrough()
     .optional(),
   timestamp: z.iso.datetime({ offset: true }).optional(),
+  stored: z.unknown().optional(),
+  authority: z.unknown().optional(),
   version: z.string().optional(),
-}).passthrough()
+  attachments: z.array(z.unknown()).optional(),
+})
 
 export type Statement = z.infer<typeof statementSchema>

@@ -1,0 +1,70 @@
+/**
+ * Checks the query of a REST read before Payload sees it, so that a malformed one is a 400 that
+ * says what is wrong rather than a 500 from the database or a silently ignored parameter:
+ * - `where`: every condition ends in one of Payload's operators with a value (not an object:
+ *   `where[name][equals][$gt]=` reached the SQL layer as an object), and no key is a MongoDB
+ *   operator (`$ne`, `$gt`…), whatever the database;
+ * - `limit`, `page`, `depth`: whole numbers (`depth` at most 10).
+ * Parsed with qs-esm, as Payload parses it.
+ */
+import type { RequestHandler } from 'express'
+import * as qs from 'qs-esm'
+
+const OPERATORS = new Set(['equals', 'not_equals', 'in', 'not_in', 'all', 'exists', 'greater_than', 'greater_than_equal', 'less_than', 'less_than_equal', 'like', 'not_like', 'contains', 'within', 'intersects', 'near'])
+const NUMBERS: Record<string, { min: number; max?: number }> = { limit: { min: 0 }, page: { min: 1 }, depth: { min: 0, max: 10 } }
+
+/** Why a `where` is malformed, or undefined. */
+function whereProblem(value: unknown, path: string): string | undefined {
+  if (value === null || typeof value !== 'object') return `${path} must name a field and an operator, e.g. ${path}[title][equals]=…`
+  for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
+    const here = `${path}[${key}]`
+    if (key.startsWith('$')) return `${here}: "${key}" is not an operator here; use Payload's (${[...OPERATORS].slice(0, 6).join(', ')}, …)`
+    if (key === 'and' || key === 'or') {
+      const list = Array.isArray(inner) ? inner : typeof inner === 'object' && inner !== null ? Object.values(inner) : undefined
+      if (!list) return `${here} must be a list of conditions`
+      for (const [i, condition] of list.entries()) {
+        const problem = whereProblem(condition, `${here}[${i}]`)
+        if (problem) return problem
+      }
+    } else if (OPERATORS.has(key)) {
+      if (inner !== null && typeof inner === 'object' && !Array.isArray(inner)) return `${here} must be a value, not an object`
+      if (Array.isArray(inner) && inner.some((v) => v !== null && typeof v === 'object')) return `${here} must be a list of values`
+    } else {
+      const problem = whereProblem(inner, here)
+      if (problem) return problem
+    }
+  }
+  return undefined
+}
+
+export function queryProblem(search: string): string | undefined {
+  if (!search) return undefined
+  const query = qs.parse(search, { ignoreQueryPrefix: true, depth: 10, arrayLimit: 1000 }) as Record<string, unknown>
+  if (query.where !== undefined) {
+    const problem = whereProblem(query.where, 'where')
+    if (problem) return problem
+  }
+  for (const [name, range] of Object.entries(NUMBERS)) {
+    if (query[name] === undefined) continue
+    const text = String(query[name])
+    const n = Number(text)
+    if (!/^\d+$/.test(text) || n < range.min || (range.max !== undefined && n > range.max)) {
+      return `${name} must be a whole number from ${range.min}${range.max === undefined ? ' up' : ` to ${range.max}`} (got "${text}")`
+    }
+  }
+  return undefined
+}
+
+/** `/api/<collection>/<id>`: an id is letters, digits, `-` and `_`; anything else names nothing. */
+const ID_PATH = /^\/([a-z0-9-]+)\/([^/]+)$/
+
+/** For /api: a 404 for a path no id can make, and for reads a 400 naming the malformed part of the query. */
+export const queryGuard: RequestHandler = (req, res, next) => {
+  const id = ID_PATH.exec(req.path)?.[2]
+  if (id !== undefined && !/^[\w-]+$/.test(id)) return void res.status(404).json({ errors: [{ message: `no document "${id.slice(0, 60)}": ids are letters, digits, - and _` }] })
+  if (req.method !== 'GET') return next()
+  const at = req.originalUrl.indexOf('?')
+  const problem = at === -1 ? undefined : queryProblem(req.originalUrl.slice(at + 1))
+  if (problem) return void res.status(400).json({ errors: [{ message: problem }] })
+  next()
+}
