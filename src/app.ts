@@ -7,6 +7,7 @@ import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import { env } from './env'
 import { setRateLimitScale } from './http/rateLimit'
 import { queryGuard } from './http/queryGuard'
+import { watchInterruptedJobs } from './operations/interruptedJobs'
 import { requestLimits } from './http/requestLimits'
 import express, { type Express } from 'express'
 import helmet from 'helmet'
@@ -48,6 +49,8 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
   setRateLimitScale(settings.RATE_LIMIT_SCALE)
   app.use(requestLimits({ jsonBodyBytes: settings.JSON_BODY_LIMIT_KB * 1024 }))
   app.use('/api', queryGuard)
+  // Jobs a killed process left half done go back to the queue (src/operations/interruptedJobs.ts).
+  const stopWatchingJobs = settings.JOBS_AUTORUN === 'true' ? watchInterruptedJobs(payload, settings.JOBS_STALE_AFTER_SECONDS) : () => {}
 
   const payloadHandler = (handler: (request: Request) => Promise<Response>): express.RequestHandler =>
     async (req, res, next) => {
@@ -84,6 +87,7 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
     app,
     payload,
     close: async () => {
+      stopWatchingJobs()
       await closeNext()
       await payload.destroy()
       await closeDatabase(payload.db)

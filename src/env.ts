@@ -75,6 +75,12 @@ const envSchema = z.object({
     .default(1)
     .describe('multiplies every request rate limit (sign-in, password reset, xAPI, credit feed; src/http/rateLimit.ts); 0 switches them off'),
   JSON_BODY_LIMIT_KB: z.coerce.number().int().positive().default(1024).describe('largest JSON request body, in KiB (larger gets 413); uploads have UPLOAD_LIMIT_MB'),
+  JOBS_STALE_AFTER_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(300)
+    .describe('a job still processing this long after it started is taken to be abandoned by a stopped process and queued again'),
   JOBS_AUTORUN: z
     .enum(['true', 'false'])
     .default('true')
