@@ -15,12 +15,12 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: 'int', include: ['test/int/**/*.test.ts', 'test/bad-input/**/*.test.ts'], setupFiles: ['test/setup/conformingCredentials.ts'], testTimeout: 60_000, hookTimeout: 180_000 },
+        test: { name: 'int', include: ['test/int/**/*.test.ts', 'test/bad-input/**/*.test.ts'], exclude: ['test/bad-input/**/*.e2e.test.ts'], setupFiles: ['test/setup/conformingCredentials.ts'], testTimeout: 60_000, hookTimeout: 180_000 },
       },
       {
         resolve: { alias },
         // Browser tests run one file at a time (test/run.ts passes --maxWorkers=1).
-        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 300_000 },
+        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts', 'test/bad-input/**/*.e2e.test.ts'], testTimeout: 120_000, hookTimeout: 300_000 },
       },
     ],
   },

@@ -5,7 +5,7 @@ import path from 'node:path'
 
 export async function startBenchApp(options: { next?: boolean } = {}) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lianpei-bench-'))
-  Object.assign(process.env, { DATA_DIR: dataDir, LOG_LEVEL: 'warn', SEED_DEMO: 'never', JOBS_AUTORUN: 'false', RATE_LIMIT_SCALE: '0' })
+  Object.assign(process.env, { DATA_DIR: dataDir, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', SEED_DEMO: 'never', JOBS_AUTORUN: 'false', RATE_LIMIT_SCALE: '0' })
   const { createApp } = await import('../src/app')
   const { listen } = await import('../src/lifecycle')
   const app = await createApp({ next: options.next ? { dev: false } : false })

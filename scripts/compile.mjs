@@ -9,7 +9,7 @@
  */
 import * as esbuild from 'esbuild'
 
-export const ENTRY_POINTS = ['src/server.ts', 'seed/index.ts', 'scripts/createMigrations.ts', 'bench/credit-feed.ts', 'bench/xapi-ingest.ts', 'bench/portal-pages.ts', 'bench/check-in.ts', 'scripts/rebuildProgress.ts', 'scripts/ledgerVerify.ts', 'scripts/backup.ts']
+export const ENTRY_POINTS = ['src/server.ts', 'seed/index.ts', 'scripts/createMigrations.ts', 'bench/credit-feed.ts', 'bench/xapi-ingest.ts', 'bench/portal-pages.ts', 'bench/check-in.ts', 'bench/load.ts', 'bench/loadClients.ts', 'scripts/rebuildProgress.ts', 'scripts/ledgerVerify.ts', 'scripts/backup.ts']
 
 export const options = {
   entryPoints: ENTRY_POINTS,
