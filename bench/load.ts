@@ -18,14 +18,6 @@ const LEARNERS = Number(process.env.LEARNERS ?? 24)
 const SECONDS = Number(process.env.SECONDS ?? 60)
 const PASSWORD = 'bench-password'
 
-const postgres = process.argv.includes('--postgres')
-let stopCluster = () => {}
-if (postgres) {
-  const { startPostgresCluster } = await import('../test/postgresCluster')
-  const cluster = await startPostgresCluster()
-  stopCluster = cluster.stop
-  process.env.DATABASE_URI = cluster.url
-}
 const { payload, base, stop } = await startBenchApp({ next: true })
 const { seedDemo } = await import('../seed/seedDemo')
 await seedDemo(payload, () => {})
@@ -89,5 +81,4 @@ const arrived = await payload.count({ collection: 'attendance' as never, where: 
 process.stdout.write(`\nall: ${samples.length} requests, ${(samples.length / SECONDS).toFixed(1)}/s; ${stored.totalDocs} statements stored; ${arrived.totalDocs} of ${LEARNERS} learners checked in\n`)
 process.stdout.write(`${failures === 0 ? 'met' : 'NOT met'}: ${failures} answers were 5xx or dropped (target: 0)\n`)
 await stop()
-stopCluster()
 process.exit(failures === 0 ? 0 : 1)

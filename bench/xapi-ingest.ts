@@ -36,14 +36,6 @@ const BENCH_MIN = Number(process.env.BENCH_MIN ?? 0)
 const ROUNDS = Number(process.env.ROUNDS ?? 3)
 const PASSWORD = 'bench-password'
 
-const postgres = process.argv.includes('--postgres') || process.env.BENCH_DATABASE === 'postgres'
-let stopCluster = () => {}
-if (postgres) {
-  const { startPostgresCluster } = await import('../test/postgresCluster')
-  const cluster = await startPostgresCluster()
-  stopCluster = cluster.stop
-  process.env.DATABASE_URI = cluster.url
-}
 const { payload, base, stop } = await startBenchApp()
 process.stdout.write(`database: ${payload.db.name}\n`)
 
@@ -309,7 +301,7 @@ const verdicts: Array<[boolean, string]> = [
   [medianRatio(singlesHistory, singlesFresh) >= 0.9, `player single with history × with none, median ${shown(singlesHistory, singlesFresh)} (≥ 0.9)`],
   [medianRatio(batchesHistory, batchesFresh) >= 0.9, `player batches with history × with none, median ${shown(batchesHistory, batchesFresh)} (≥ 0.9)`],
 ]
-if (!postgres) {
+if (payload.db.name !== 'postgres') {
   const outside = medianRow(singlesOutside)
   const player = medianRow(singlesFresh)
   verdicts.push(
@@ -322,5 +314,4 @@ process.stdout.write('\n')
 for (const [met, what] of verdicts) process.stdout.write(`${met ? 'met' : 'NOT met'}: ${what}\n`)
 sideServer.close()
 await stop()
-stopCluster()
 process.exit(0)
