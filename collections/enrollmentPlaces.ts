@@ -53,7 +53,9 @@ export const keepEnrollmentPlace: CollectionBeforeValidateHook = ({ data, origin
   if (!data) return data
   if (operation === 'create') return { ...data, place: `open:${data.key}` }
   const releasing = data.status !== undefined && RELEASING.includes(data.status) && !RELEASING.includes(originalDoc?.status)
-  return { ...data, place: releasing ? `freed:${originalDoc?.key}` : originalDoc?.place }
+  // A numbered place belongs to the source it was given in: moved to another, the row keeps none.
+  const moved = data.source !== undefined && (data.source?.relationTo !== originalDoc?.source?.relationTo || String(data.source?.value?.id ?? data.source?.value) !== String(originalDoc?.source?.value?.id ?? originalDoc?.source?.value))
+  return { ...data, place: releasing || moved ? `freed:${originalDoc?.id}:${Date.now()}` : originalDoc?.place }
 }
 
 /** Creates an enrolment; when a concurrent one took the place it was given, runs it again. */

@@ -40,12 +40,13 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
 
   const app = express()
   app.disable('x-powered-by')
-  app.set('trust proxy', 'loopback')
   // The admin panel and the H5P player run inline scripts, so no CSP here; the rest of helmet's
   // headers (nosniff, frame and referrer policies, HSTS behind TLS) apply everywhere.
   app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }))
   app.use(requestLogger(payload))
   const settings = env()
+  // The client's address behind a reverse proxy (TRUST_PROXY): per-address limits count clients, not the proxy.
+  app.set('trust proxy', /^\d+$/.test(settings.TRUST_PROXY) ? Number(settings.TRUST_PROXY) : settings.TRUST_PROXY)
   setRateLimitScale(settings.RATE_LIMIT_SCALE)
   app.use(requestLimits({ jsonBodyBytes: settings.JSON_BODY_LIMIT_KB * 1024 }))
   app.use('/api', queryGuard)

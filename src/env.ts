@@ -81,6 +81,10 @@ const envSchema = z.object({
     .positive()
     .default(300)
     .describe('a job still processing this long after it started is taken to be abandoned by a stopped process and queued again'),
+  TRUST_PROXY: z
+    .string()
+    .default('loopback')
+    .describe("which proxies' X-Forwarded-For to believe for the client's address (rate limits, logs): express's 'trust proxy', e.g. loopback, 10.0.0.0/8 or 1 (one hop)"),
   JOBS_AUTORUN: z
     .enum(['true', 'false'])
     .default('true')

@@ -14,25 +14,34 @@ type Problem = { path: string; message: string }
 const isId = (v: unknown) => typeof v === 'number' || typeof v === 'string'
 const idOf = (v: unknown) => (v !== null && typeof v === 'object' && 'id' in (v as object) ? (v as { id: unknown }).id : v)
 
-async function exists(req: PayloadRequest, collection: string, id: unknown): Promise<boolean> {
-  if (!isId(id)) return false
-  try {
-    return (await req.payload.count({ collection: collection as never, where: { id: { equals: id } }, overrideAccess: true, req })).totalDocs > 0
-  } catch {
-    return false
+/** Relations named in the data, checked together afterwards: one query per collection, however many. */
+type Refs = Array<{ path: string; collection: string; id: unknown }>
+const MAX_REFERENCES = 1000
+
+async function missingReferences(req: PayloadRequest, refs: Refs, problems: Problem[]) {
+  if (refs.length > MAX_REFERENCES) return void problems.push({ path: refs[0].path, message: `at most ${MAX_REFERENCES} relations in one request (got ${refs.length})` })
+  const byCollection = new Map<string, Set<string>>()
+  for (const ref of refs) if (isId(ref.id)) byCollection.set(ref.collection, (byCollection.get(ref.collection) ?? new Set()).add(String(ref.id)))
+  const found = new Set<string>()
+  for (const [collection, ids] of byCollection) {
+    const candidates = [...ids].filter((id) => /^[\w-]{1,64}$/.test(id))
+    if (candidates.length === 0) continue
+    const { docs } = await req.payload.find({ collection: collection as never, where: { id: { in: candidates } }, select: { createdAt: true } as never, depth: 0, limit: candidates.length, pagination: false, overrideAccess: true, req })
+    for (const doc of docs as Array<{ id: unknown }>) found.add(`${collection}:${String(doc.id)}`)
   }
+  for (const ref of refs) if (!found.has(`${ref.collection}:${String(ref.id)}`)) problems.push({ path: ref.path, message: `${ref.path} names no ${ref.collection} document (got ${JSON.stringify(ref.id)?.slice(0, 40)})` })
 }
 
-async function checkFields(req: PayloadRequest, fields: Field[], data: unknown, prefix: string, problems: Problem[]): Promise<void> {
+async function checkFields(req: PayloadRequest, fields: Field[], data: unknown, prefix: string, problems: Problem[], refs: Refs): Promise<void> {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return
   const values = data as Record<string, unknown>
   for (const field of fields) {
     if (field.type === 'row' || field.type === 'collapsible') {
-      await checkFields(req, field.fields, data, prefix, problems)
+      await checkFields(req, field.fields, data, prefix, problems, refs)
       continue
     }
     if (field.type === 'tabs') {
-      for (const tab of field.tabs) await checkFields(req, tab.fields, 'name' in tab && tab.name ? values[tab.name] : data, 'name' in tab && tab.name ? `${prefix}${tab.name}.` : prefix, problems)
+      for (const tab of field.tabs) await checkFields(req, tab.fields, 'name' in tab && tab.name ? values[tab.name] : data, 'name' in tab && tab.name ? `${prefix}${tab.name}.` : prefix, problems, refs)
       continue
     }
     if (!('name' in field) || !(field.name in values)) continue
@@ -44,11 +53,11 @@ async function checkFields(req: PayloadRequest, fields: Field[], data: unknown, 
     const list = many && Array.isArray(value) ? value : [value]
     switch (field.type) {
       case 'group':
-        await checkFields(req, field.fields, value, `${path}.`, problems)
+        await checkFields(req, field.fields, value, `${path}.`, problems, refs)
         break
       case 'array':
         if (!Array.isArray(value)) problem('must be a list')
-        else for (const [i, row] of value.entries()) await checkFields(req, field.fields, row, `${path}.${i}.`, problems)
+        else for (const [i, row] of value.entries()) await checkFields(req, field.fields, row, `${path}.${i}.`, problems, refs)
         break
       case 'number':
         if (!list.every((v) => typeof v === 'number' && Number.isFinite(v))) problem('must be a number')
@@ -77,7 +86,8 @@ async function checkFields(req: PayloadRequest, fields: Field[], data: unknown, 
           const relationTo = polymorphic ? (item as { relationTo?: unknown })?.relationTo : field.relationTo
           const id = polymorphic ? idOf((item as { value?: unknown })?.value) : idOf(item)
           if (typeof relationTo !== 'string' || !(targets as string[]).includes(relationTo)) problem(`must be a relation to one of ${targets.join(', ')}`)
-          else if (!(await exists(req, relationTo, id))) problem(`names no ${relationTo} document`)
+          else if (!isId(id)) problem('must be a document id')
+          else refs.push({ path, collection: relationTo, id })
         }
         break
       }
@@ -94,7 +104,9 @@ export function strictInput(idType: 'number' | 'text') {
       if (id !== undefined && id !== null && typeof id !== 'object' && !validId(String(id))) throw new NotFound(req.t)
       if (req.payloadAPI === 'local' || (operation !== 'create' && operation !== 'update')) return args
       const problems: Problem[] = []
-      await checkFields(req, collection.fields, (args as { data?: unknown }).data, '', problems)
+      const refs: Refs = []
+      await checkFields(req, collection.fields, (args as { data?: unknown }).data, '', problems, refs)
+      if (problems.length === 0) await missingReferences(req, refs, problems)
       if (problems.length) throw new ValidationError({ collection: collection.slug, errors: problems })
       return args
     }

@@ -13,6 +13,8 @@ import * as qs from 'qs-esm'
 const OPERATORS = new Set(['equals', 'not_equals', 'in', 'not_in', 'all', 'exists', 'greater_than', 'greater_than_equal', 'less_than', 'less_than_equal', 'like', 'not_like', 'contains', 'within', 'intersects', 'near'])
 const NUMBERS: Record<string, { min: number; max?: number }> = { limit: { min: 0 }, page: { min: 1 }, depth: { min: 0, max: 10 } }
 
+const isRelation = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).every((k) => k === 'relationTo' || k === 'value') && Object.values(v).every((x) => typeof x !== 'object')
+
 /** Why a `where` is malformed, or undefined. */
 function whereProblem(value: unknown, path: string): string | undefined {
   if (value === null || typeof value !== 'object') return `${path} must name a field and an operator, e.g. ${path}[title][equals]=…`
@@ -27,8 +29,11 @@ function whereProblem(value: unknown, path: string): string | undefined {
         if (problem) return problem
       }
     } else if (OPERATORS.has(key)) {
-      if (inner !== null && typeof inner === 'object' && !Array.isArray(inner)) return `${here} must be a value, not an object`
-      if (Array.isArray(inner) && inner.some((v) => v !== null && typeof v === 'object')) return `${here} must be a list of values`
+      // Values are text, lists of text, a polymorphic relation ({ relationTo, value }), or GeoJSON for within/intersects.
+      const isValue = (v: unknown) => v === null || typeof v !== 'object' || isRelation(v)
+      if (key === 'within' || key === 'intersects') continue
+      if (inner !== null && typeof inner === 'object' && !Array.isArray(inner) && !isValue(inner)) return `${here} must be a value, not an object`
+      if (Array.isArray(inner) && !inner.every(isValue)) return `${here} must be a list of values`
     } else {
       const problem = whereProblem(inner, here)
       if (problem) return problem
@@ -58,11 +63,10 @@ export function queryProblem(search: string): string | undefined {
 /** `/api/<collection>/<id>`: an id is letters, digits, `-` and `_`; anything else names nothing. */
 const ID_PATH = /^\/([a-z0-9-]+)\/([^/]+)$/
 
-/** For /api: a 404 for a path no id can make, and for reads a 400 naming the malformed part of the query. */
+/** For /api: a 404 for a path no id can make, and a 400 naming the malformed part of a query (bulk updates and deletes have one too). */
 export const queryGuard: RequestHandler = (req, res, next) => {
   const id = ID_PATH.exec(req.path)?.[2]
   if (id !== undefined && !/^[\w-]+$/.test(id)) return void res.status(404).json({ errors: [{ message: `no document "${id.slice(0, 60)}": ids are letters, digits, - and _` }] })
-  if (req.method !== 'GET') return next()
   const at = req.originalUrl.indexOf('?')
   const problem = at === -1 ? undefined : queryProblem(req.originalUrl.slice(at + 1))
   if (problem) return void res.status(400).json({ errors: [{ message: problem }] })

@@ -63,6 +63,15 @@ describe('capacity under concurrent enrolments', () => {
     expect(await holding('camps', id)).toBe(5)
   })
 
+  it('gives no place to an enrolment that holds none: a withdrawn one made by staff blocks nobody', async () => {
+    const course = await createCourse(t.payload, university, { enrollment: { mode: 'open', capacity: 2 } })
+    const [gone, a, b, c] = await learners(4)
+    const made = await as(t.app, organizer.token).post('/api/enrollments').send({ learner: gone.id, source: { relationTo: 'courses', value: course.id }, status: 'withdrawn' })
+    expect(made.status, JSON.stringify(made.body)).toBe(201)
+    expect(made.body.doc.place).toMatch(/^open:/)
+    expect(await race('courses', course.id, [a, b, c])).toBe(2)
+  })
+
   it('keeps the place a learner may not set for themself', async () => {
     const course = await createCourse(t.payload, university, { enrollment: { mode: 'open', capacity: 2 } })
     const [l] = await learners(1)

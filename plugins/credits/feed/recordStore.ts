@@ -255,10 +255,12 @@ export async function markDelivered(payload: Payload, university: Id, range: { a
     return
   }
   await sql.drizzle.transaction(async (tx: any) => {
-    // PostgreSQL: the chain's writers queue on the same advisory lock as eventChain.ts.
+    // The rows first, then the chain's advisory lock (the same as eventChain.ts takes): a
+    // registrar's decision holds its record's row and then waits for that lock, so taking them
+    // the other way round here could deadlock against it.
+    await update(tx)
     if (sql.pool) await tx.execute(sqlTag`select pg_advisory_xact_lock(hashtext(${`credit-ledger:${chain}`}))`)
     const [head] = await headQuery(tx)
-    await update(tx)
     await tx.insert(e).values(eventRow(head))
   })
 }

@@ -1,10 +1,11 @@
 /**
  * Appends events to a university's event chain: each takes the next position and links to the
  * event before it. The position is claimed through the unique `key` (chain:position), so two
- * writers never both link to the same predecessor. Outside a transaction a writer that lost the
- * race tries again on the new head; inside a PostgreSQL transaction (a registrar's decision,
- * written with the status it records) a failed insert would abort the whole transaction, so
- * writers of one chain queue on a transaction-scoped advisory lock first and never collide.
+ * writers never both link to the same predecessor. On PostgreSQL a failed insert would abort the
+ * transaction it is in (a registrar's decision, written with the status it records), so every
+ * writer of a chain queues on a transaction-scoped advisory lock first — in the request's
+ * transaction, or in one of its own — and none collides with another. Elsewhere a writer that
+ * lost the race tries again on the new head.
  */
 import { sql } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
@@ -54,9 +55,22 @@ async function lockChain(payload: Payload, req: Partial<PayloadRequest> | undefi
 /** Appends one event, in `req`'s transaction when it has one. */
 export async function appendEvent(payload: Payload, event: NewEvent, req?: Partial<PayloadRequest>): Promise<Doc> {
   const chain = chainOf(event.university)
-  return retryWhileTaken('key', async () => {
-    await lockChain(payload, req, chain)
-    const data = nextEvent(event, await eventHead(payload, chain, req), new Date().toISOString())
-    return (await payload.create({ collection: CREDIT_SLUGS.ledgerEvents as never, data: data as never, overrideAccess: true, depth: 0, req })) as Doc
-  })
+  const append = (within?: Partial<PayloadRequest>) =>
+    retryWhileTaken('key', async () => {
+      await lockChain(payload, within, chain)
+      const data = nextEvent(event, await eventHead(payload, chain, within), new Date().toISOString())
+      return (await payload.create({ collection: CREDIT_SLUGS.ledgerEvents as never, data: data as never, overrideAccess: true, depth: 0, req: within })) as Doc
+    })
+  if (payload.db.name !== 'postgres' || req?.transactionID) return append(req)
+  // PostgreSQL without a transaction (a correction, a backfill): a transaction of its own, so that
+  // it takes the chain's lock like every other writer.
+  const transactionID = (await payload.db.beginTransaction()) as string | number
+  try {
+    const doc = await append({ transactionID })
+    await payload.db.commitTransaction(transactionID)
+    return doc
+  } catch (error) {
+    await payload.db.rollbackTransaction(transactionID)
+    throw error
+  }
 }

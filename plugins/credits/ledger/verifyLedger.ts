@@ -5,13 +5,18 @@
  *
  * Records are read by keyset on the feed's narrow reader (feed/recordStore.ts): 100 000 records
  * verify in a few seconds (bench/credit-feed measures it).
+ *
+ * It runs beside a live platform: it checks the chains as they stood when it started (the event
+ * head first, then the record head, so every event it reads is about a record it reads), and a
+ * status that moved on while it ran is checked again against the events written since.
  */
 import type { JSONWebKeySet } from 'jose'
 import type { Payload } from 'payload'
 import { idOf } from '../../../src/access'
 import { CREDIT_SLUGS } from '../constants'
 import { FEED_FIELDS, readPage } from '../feed/recordStore'
-import { checkpointClaims } from './checkpoint'
+import { checkpointClaims, recordHead } from './checkpoint'
+import { eventHead } from './eventChain'
 import { eventContent, GENESIS, link, recordContent } from './hashes'
 
 type Doc = Record<string, any>
@@ -24,23 +29,23 @@ const PAGE = 1000
 const RECORD_FIELDS = [...FEED_FIELDS, 'contentHash', 'supersededBy']
 const short = (hash: unknown) => (typeof hash === 'string' ? `${hash.slice(0, 12)}…` : String(hash))
 
-async function* recordsOf(payload: Payload, chain: string): AsyncGenerator<Doc> {
-  for (let after = 0; ; ) {
+async function* recordsOf(payload: Payload, chain: string, upTo: number): AsyncGenerator<Doc> {
+  for (let after = 0; after < upTo; ) {
     const page =
       chain === 'none'
         ? ((
             await payload.find({ collection: CREDIT_SLUGS.records as never, where: { and: [{ homeUniversity: { exists: false } }, { sequence: { greater_than: after } }] }, sort: 'sequence', limit: PAGE, depth: 0, overrideAccess: true, pagination: false })
           ).docs as Doc[])
         : await readPage(payload, Number.isNaN(Number(chain)) ? chain : Number(chain), after, PAGE, RECORD_FIELDS)
-    yield* page
+    yield* page.filter((r) => Number(r.sequence) <= upTo)
     if (page.length < PAGE) return
     after = Number(page[page.length - 1].sequence)
   }
 }
 
-async function* eventsOf(payload: Payload, chain: string): AsyncGenerator<Doc> {
-  for (let after = 0; ; ) {
-    const { docs } = await payload.find({ collection: CREDIT_SLUGS.ledgerEvents as never, where: { and: [{ chain: { equals: chain } }, { position: { greater_than: after } }] }, sort: 'position', limit: PAGE, depth: 0, overrideAccess: true, pagination: false })
+async function* eventsOf(payload: Payload, chain: string, after: number, upTo = Number.MAX_SAFE_INTEGER): AsyncGenerator<Doc> {
+  for (; after < upTo; ) {
+    const { docs } = await payload.find({ collection: CREDIT_SLUGS.ledgerEvents as never, where: { and: [{ chain: { equals: chain } }, { position: { greater_than: after } }, { position: { less_than_equal: upTo } }] }, sort: 'position', limit: PAGE, depth: 0, overrideAccess: true, pagination: false })
     yield* docs as Doc[]
     if (docs.length < PAGE) return
     after = Number((docs[docs.length - 1] as Doc).position)
@@ -49,16 +54,35 @@ async function* eventsOf(payload: Payload, chain: string): AsyncGenerator<Doc> {
 
 type State = { id: Id; status: string; supersededBy: string | null; derived: string; derivedSupersededBy: string | null }
 
+/** Folds one event into the statuses its records should have; false when it names no record of the chain. */
+function applyEvent(bySequence: Map<number, State>, event: Doc): boolean {
+  if (event.kind === 'delivered') {
+    for (let s = Number(event.after) + 1; s <= Number(event.upTo); s++) {
+      const state = bySequence.get(s)
+      if (state?.derived === 'issued') state.derived = 'delivered'
+    }
+    return true
+  }
+  const state = bySequence.get(Number(event.sequence))
+  if (!state) return false
+  if (event.kind === 'superseded') state.derivedSupersededBy = String(idOf(event.supersededBy))
+  else state.derived = event.kind
+  return true
+}
+
 export async function verifyChain(payload: Payload, chain: string, jwks: JSONWebKeySet): Promise<ChainReport> {
   const report: ChainReport = { chain, records: 0, events: 0, checkpoints: 0, break: null }
   const fail = (found: LedgerBreak) => ((report.break = found), report)
+  const startedAt = new Date().toISOString()
+  const eventLimit = (await eventHead(payload, chain))?.position ?? 0
+  const recordLimit = (await recordHead(payload, chain))?.sequence ?? 0
 
   // 1. The records, in sequence order: each issued content unchanged, each linked to the one before.
   const bySequence = new Map<number, State>()
   const recordHashes = new Map<number, string>()
   let previous = GENESIS
   let previousSequence: number | null = null
-  for await (const record of recordsOf(payload, chain)) {
+  for await (const record of recordsOf(payload, chain, recordLimit)) {
     report.records++
     const sequence = Number(record.sequence)
     const at = { kind: 'record' as const, id: record.id, sequence }
@@ -79,7 +103,7 @@ export async function verifyChain(payload: Payload, chain: string, jwks: JSONWeb
   // 2. The events, in position order: no gap, each linked; folded into the status each record should have.
   const eventHashes = new Map<number, string>()
   previous = GENESIS
-  for await (const event of eventsOf(payload, chain)) {
+  for await (const event of eventsOf(payload, chain, 0, eventLimit)) {
     report.events++
     const position = Number(event.position)
     const at = { kind: 'event' as const, id: event.id, position }
@@ -89,27 +113,30 @@ export async function verifyChain(payload: Payload, chain: string, jwks: JSONWeb
     if (event.previousHash !== previous || expected.hash !== event.hash) return fail({ ...at, problem: 'it does not follow the event before it: the chain was rewritten' })
     previous = event.hash
     eventHashes.set(position, event.hash)
-    if (event.kind === 'delivered') {
-      for (let s = Number(event.after) + 1; s <= Number(event.upTo); s++) {
-        const state = bySequence.get(s)
-        if (state?.derived === 'issued') state.derived = 'delivered'
-      }
-      continue
-    }
-    const state = bySequence.get(Number(event.sequence))
-    if (!state) return fail({ ...at, problem: `it is about record sequence ${event.sequence}, which is not in this chain` })
-    if (event.kind === 'superseded') state.derivedSupersededBy = String(idOf(event.supersededBy))
-    else state.derived = event.kind
+    if (!applyEvent(bySequence, event)) return fail({ ...at, problem: `it is about record sequence ${event.sequence}, which is not in this chain` })
   }
 
-  // 3. Every record's status and correction are what its events say.
+  // 3. Every record's status and correction are what its events say. A record that differs is
+  // read again, with the events written since the walk began: a decision made meanwhile is no break.
+  let later: Doc[] | undefined
   for (const [sequence, state] of bySequence) {
-    if (state.status !== state.derived) return fail({ kind: 'record', id: state.id, sequence, problem: `its status is "${state.status}", but the ledger's events make it "${state.derived}"` })
-    if (state.supersededBy !== state.derivedSupersededBy) return fail({ kind: 'record', id: state.id, sequence, problem: `it says it was corrected by record ${state.supersededBy ?? 'none'}, the ledger says ${state.derivedSupersededBy ?? 'none'}` })
+    if (state.status === state.derived && state.supersededBy === state.derivedSupersededBy) continue
+    later ??= await (async () => {
+      const list: Doc[] = []
+      for await (const event of eventsOf(payload, chain, eventLimit)) list.push(event)
+      return list
+    })()
+    for (const event of later) applyEvent(bySequence, event)
+    const now = (await payload.findByID({ collection: CREDIT_SLUGS.records as never, id: state.id, depth: 0, overrideAccess: true, disableErrors: true })) as Doc | null
+    const status = now?.status ?? state.status
+    const supersededBy = idOf(now?.supersededBy) === undefined ? null : String(idOf(now?.supersededBy))
+    if (status !== state.derived) return fail({ kind: 'record', id: state.id, sequence, problem: `its status is "${status}", but the ledger's events make it "${state.derived}"` })
+    if (supersededBy !== state.derivedSupersededBy) return fail({ kind: 'record', id: state.id, sequence, problem: `it says it was corrected by record ${supersededBy ?? 'none'}, the ledger says ${state.derivedSupersededBy ?? 'none'}` })
   }
 
   // 4. Every checkpoint is signed by the platform and still reached by the chain.
-  const { docs: checkpoints } = await payload.find({ collection: CREDIT_SLUGS.ledgerCheckpoints as never, where: { chain: { equals: chain } }, sort: 'signedAt', depth: 0, overrideAccess: true, pagination: false })
+  // (Those signed after the walk began are for the next run.)
+  const { docs: checkpoints } = await payload.find({ collection: CREDIT_SLUGS.ledgerCheckpoints as never, where: { and: [{ chain: { equals: chain } }, { signedAt: { less_than: startedAt } }] }, sort: 'signedAt', depth: 0, overrideAccess: true, pagination: false })
   for (const checkpoint of checkpoints as Doc[]) {
     report.checkpoints++
     const at = { kind: 'checkpoint' as const, id: checkpoint.id }

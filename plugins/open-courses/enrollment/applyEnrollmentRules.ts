@@ -3,7 +3,7 @@ import { APIError, Forbidden } from 'payload'
 import { CORE } from '../../../collections/slugs'
 import { idOf, userHasRole } from '../../../src/access'
 import { say } from '../../../src/i18n/say'
-import { freePlace, fullError } from '../../../collections/enrollmentPlaces'
+import { freePlace, fullError, TAKING_PLACES } from '../../../collections/enrollmentPlaces'
 
 type Doc = Record<string, any>
 
@@ -22,7 +22,7 @@ export const applyEnrollmentRules: CollectionBeforeValidateHook = async ({ data,
 
   const existing = await payload.find({ collection: CORE.enrollments, where: { key: { equals: `${learnerId}:${CORE.courses}:${courseId}` } }, depth: 0, overrideAccess: true, limit: 1, req })
   if (existing.docs[0]) throw new APIError(say(req, `已选过这门课（状态：${(existing.docs[0] as Doc).status}）`, `already enrolled in this course (status: ${(existing.docs[0] as Doc).status})`), 400)
-  if (!req.user || userHasRole(req.user, 'admin', 'organizer')) return { ...data, ...(await staffPlace(req, courseId)) }
+  if (!req.user || userHasRole(req.user, 'admin', 'organizer')) return { ...data, ...(TAKING_PLACES.includes(data.status ?? 'active') ? await staffPlace(req, courseId) : {}) }
 
   const course = (await payload.findByID({ collection: CORE.courses, id: courseId, depth: 0, overrideAccess: true, disableErrors: true, req })) as Doc | null
   if (!course || course._status !== 'published') throw new APIError(say(req, `课程 ${courseId} 未开放选课`, `course ${courseId} is not open for enrolment`), 404)
