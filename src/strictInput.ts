@@ -18,13 +18,14 @@ const idOf = (v: unknown) => (v !== null && typeof v === 'object' && 'id' in (v 
 type Refs = Array<{ path: string; collection: string; id: unknown }>
 const MAX_REFERENCES = 1000
 
-async function missingReferences(req: PayloadRequest, refs: Refs, problems: Problem[]) {
+async function missingReferences(req: PayloadRequest, refs: Refs, problems: Problem[], validId: (id: string) => boolean) {
   if (refs.length > MAX_REFERENCES) return void problems.push({ path: refs[0].path, message: `at most ${MAX_REFERENCES} relations in one request (got ${refs.length})` })
   const byCollection = new Map<string, Set<string>>()
   for (const ref of refs) if (isId(ref.id)) byCollection.set(ref.collection, (byCollection.get(ref.collection) ?? new Set()).add(String(ref.id)))
   const found = new Set<string>()
   for (const [collection, ids] of byCollection) {
-    const candidates = [...ids].filter((id) => /^[\w-]{1,64}$/.test(id))
+    // An id this database cannot hold names nothing (and would fail the query on PostgreSQL).
+    const candidates = [...ids].filter(validId)
     if (candidates.length === 0) continue
     const { docs } = await req.payload.find({ collection: collection as never, where: { id: { in: candidates } }, select: { createdAt: true } as never, depth: 0, limit: candidates.length, pagination: false, overrideAccess: true, req })
     for (const doc of docs as Array<{ id: unknown }>) found.add(`${collection}:${String(doc.id)}`)
@@ -96,7 +97,7 @@ async function checkFields(req: PayloadRequest, fields: Field[], data: unknown, 
 }
 
 export function strictInput(idType: 'number' | 'text') {
-  const validId = idType === 'number' ? (id: string) => /^\d{1,15}$/.test(id) : (id: string) => id.length > 0 && id.length <= 64
+  const validId = idType === 'number' ? (id: string) => /^\d{1,15}$/.test(id) : (id: string) => /^[\w-]{1,64}$/.test(id)
   const guard =
     (collection: CollectionConfig): CollectionBeforeOperationHook =>
     async ({ args, operation, req }) => {
@@ -106,7 +107,7 @@ export function strictInput(idType: 'number' | 'text') {
       const problems: Problem[] = []
       const refs: Refs = []
       await checkFields(req, collection.fields, (args as { data?: unknown }).data, '', problems, refs)
-      if (problems.length === 0) await missingReferences(req, refs, problems)
+      if (problems.length === 0) await missingReferences(req, refs, problems, validId)
       if (problems.length) throw new ValidationError({ collection: collection.slug, errors: problems })
       return args
     }
