@@ -441,7 +441,7 @@ describe('acknowledgement', () => {
     const foreign = await issue(uniB)
     const ids = [one.record.id, two.record.id, foreign.record.id]
     const res = await as(t.app, registrarA.token).patch(`/api/credit-records?${ids.map((id, i) => `where[id][in][${i}]=${id}`).join('&')}`).send({ status: 'accepted' })
-    expect(res.status).toBe(200)
+    expect(res.status, JSON.stringify(res.body)).toBe(200)
     const statuses = await Promise.all(ids.map(async (id) => (await t.payload.findByID({ collection: 'credit-records', id, overrideAccess: true })).status))
     expect(statuses).toEqual(['accepted', 'accepted', 'issued'])
   })

@@ -52,14 +52,32 @@ async function lockChain(payload: Payload, req: Partial<PayloadRequest> | undefi
   await session?.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`credit-ledger:${chain}`}))`)
 }
 
+/**
+ * In this process, one append per chain at a time: Payload's bulk update runs its documents'
+ * hooks concurrently in one transaction, where the advisory lock (re-entrant) does not order
+ * them, and two of them read the same head.
+ */
+const appending = new Map<string, Promise<unknown>>()
+function oneAtATime<T>(chain: string, work: () => Promise<T>): Promise<T> {
+  const run = (appending.get(chain) ?? Promise.resolve()).then(work, work)
+  const settled = run.catch(() => {})
+  appending.set(chain, settled)
+  void settled.then(() => appending.get(chain) === settled && appending.delete(chain))
+  return run
+}
+
 /** Appends one event, in `req`'s transaction when it has one. */
 export async function appendEvent(payload: Payload, event: NewEvent, req?: Partial<PayloadRequest>): Promise<Doc> {
   const chain = chainOf(event.university)
   const append = (within?: Partial<PayloadRequest>) =>
     retryWhileTaken('key', async () => {
+      // The transaction's lock first, then this process's turn: a writer waiting for another
+      // transaction's lock holds nobody else up here.
       await lockChain(payload, within, chain)
-      const data = nextEvent(event, await eventHead(payload, chain, within), new Date().toISOString())
-      return (await payload.create({ collection: CREDIT_SLUGS.ledgerEvents as never, data: data as never, overrideAccess: true, depth: 0, req: within })) as Doc
+      return oneAtATime(chain, async () => {
+        const data = nextEvent(event, await eventHead(payload, chain, within), new Date().toISOString())
+        return (await payload.create({ collection: CREDIT_SLUGS.ledgerEvents as never, data: data as never, overrideAccess: true, depth: 0, req: within })) as Doc
+      })
     })
   if (payload.db.name !== 'postgres' || req?.transactionID) return append(req)
   // PostgreSQL without a transaction (a correction, a backfill): a transaction of its own, so that
