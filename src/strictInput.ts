@@ -9,10 +9,10 @@
  */
 import type { CollectionBeforeOperationHook, CollectionConfig, Config, Field, PayloadRequest } from 'payload'
 import { NotFound, ValidationError } from 'payload'
+import { idOf } from './access'
 
 type Problem = { path: string; message: string }
 const isId = (v: unknown) => typeof v === 'number' || typeof v === 'string'
-const idOf = (v: unknown) => (v !== null && typeof v === 'object' && 'id' in (v as object) ? (v as { id: unknown }).id : v)
 
 /** Relations named in the data, checked together afterwards: one query per collection, however many. */
 type Refs = Array<{ path: string; collection: string; id: unknown }>

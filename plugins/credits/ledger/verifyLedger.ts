@@ -118,15 +118,13 @@ export async function verifyChain(payload: Payload, chain: string, jwks: JSONWeb
 
   // 3. Every record's status and correction are what its events say. A record that differs is
   // read again, with the events written since the walk began: a decision made meanwhile is no break.
-  let later: Doc[] | undefined
+  let caughtUp = false
   for (const [sequence, state] of bySequence) {
     if (state.status === state.derived && state.supersededBy === state.derivedSupersededBy) continue
-    later ??= await (async () => {
-      const list: Doc[] = []
-      for await (const event of eventsOf(payload, chain, eventLimit)) list.push(event)
-      return list
-    })()
-    for (const event of later) applyEvent(bySequence, event)
+    if (!caughtUp) {
+      for await (const event of eventsOf(payload, chain, eventLimit)) applyEvent(bySequence, event)
+      caughtUp = true
+    }
     const now = (await payload.findByID({ collection: CREDIT_SLUGS.records as never, id: state.id, depth: 0, overrideAccess: true, disableErrors: true })) as Doc | null
     const status = now?.status ?? state.status
     const supersededBy = idOf(now?.supersededBy) === undefined ? null : String(idOf(now?.supersededBy))
