@@ -4,11 +4,12 @@
  * does not allow (an enrolment in a user), a relation to a document that does not exist (a 500
  * from the database's foreign key), an id that cannot be one on this database. Checked before
  * the operation, for requests from outside (REST, GraphQL) only: the platform's own Local API
- * calls are trusted code on hot paths. Added to every collection, plugins' included, as the last
+ * calls are trusted code on hot paths. Access comes first, so that a refusal tells nothing about
+ * which documents exist to whoever may not write. Added to every collection, plugins' included, as the last
  * plugin; a refusal is Payload's ValidationError (400) naming each field, or a 404 for an id.
  */
 import type { CollectionBeforeOperationHook, CollectionConfig, Config, Field, PayloadRequest } from 'payload'
-import { NotFound, ValidationError } from 'payload'
+import { Forbidden, NotFound, ValidationError } from 'payload'
 import { idOf } from './access'
 
 type Problem = { path: string; message: string }
@@ -96,6 +97,15 @@ async function checkFields(req: PayloadRequest, fields: Field[], data: unknown, 
   }
 }
 
+/** The operation's access as Payload will evaluate it next; a row-level answer (a Where) counts as may. */
+async function mayWrite(collection: CollectionConfig, operation: 'create' | 'update', req: PayloadRequest, args: { id?: unknown; data?: unknown; overrideAccess?: boolean }) {
+  // The platform's own writes inside a request (a ledger event after a decision) carry its req.
+  if (args.overrideAccess) return true
+  const access = collection.access?.[operation]
+  if (!access) return Boolean(req.user)
+  return (await access({ req, id: args.id as never, data: args.data as never })) !== false
+}
+
 export function strictInput(idType: 'number' | 'text') {
   const validId = idType === 'number' ? (id: string) => /^\d{1,15}$/.test(id) : (id: string) => /^[\w-]{1,64}$/.test(id)
   const guard =
@@ -104,6 +114,9 @@ export function strictInput(idType: 'number' | 'text') {
       const id = (args as { id?: unknown }).id
       if (id !== undefined && id !== null && typeof id !== 'object' && !validId(String(id))) throw new NotFound(req.t)
       if (req.payloadAPI === 'local' || (operation !== 'create' && operation !== 'update')) return args
+      // Payload checks access after this hook: without this, a caller with no right to write here
+      // would learn from the answer which documents exist.
+      if (!(await mayWrite(collection, operation, req, args))) throw new Forbidden(req.t)
       const problems: Problem[] = []
       const refs: Refs = []
       await checkFields(req, collection.fields, (args as { data?: unknown }).data, '', problems, refs)

@@ -6,22 +6,10 @@
  * inside the scope and one outside it; a denied write must leave the row as it was.
  */
 import type { Payload } from 'payload'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Role } from '../../src/access'
-import { as, courseData, createCourse, createOrganization, createUser, login } from '../helpers/fixtures'
+import { afterAll, beforeAll } from 'vitest'
+import { ALL, type Actor, type Cell, checkAccessMatrix, cell, createCast, type Id, type MatrixContext, NONE, type Organizations, type Scope, type Side, type Spec } from '../helpers/accessMatrix'
+import { courseData, createCourse, createOrganization, createUser } from '../helpers/fixtures'
 import { startTestApp, type TestApp } from '../helpers/testApp'
-
-type Scope = 'all' | 'none' | 'org' | 'self' | 'home-university' | 'published'
-type Op = 'create' | 'read' | 'update' | 'delete'
-type Cell = Record<Op, Scope>
-type Actor = 'anonymous' | Role
-type Id = number | string
-type Side = 'in' | 'out'
-
-const ACTORS: Actor[] = ['anonymous', 'admin', 'author', 'reviewer', 'mentor', 'student', 'registrar', 'organizer']
-const cell = (create: Scope, read: Scope, update: Scope, remove: Scope): Cell => ({ create, read, update, delete: remove })
-const ALL = cell('all', 'all', 'all', 'all')
-const NONE = cell('none', 'none', 'none', 'none')
 
 const MATRIX: Record<string, Record<Actor, Cell>> = {
   organizations: {
@@ -100,8 +88,8 @@ const MATRIX: Record<string, Record<Actor, Cell>> = {
 
 let t: TestApp
 let payload: Payload
-const orgs: Record<'uniA' | 'uniB' | 'entA' | 'agency', Id> = {} as never
-const actors: Partial<Record<Actor, { id: Id; org: Id; token?: string }>> = {}
+const orgs = {} as Organizations
+const actors: MatrixContext['actors'] = {}
 let codeSeq = 0
 
 const otherOrg = (org: Id) => (org === orgs.uniB ? orgs.uniA : orgs.uniB)
@@ -109,19 +97,6 @@ const otherUniversity = (org: Id) => (org === orgs.uniB ? orgs.uniA : orgs.uniB)
 const student = (home: Id) => createUser(payload, ['student'], home, { homeUniversity: home, studentNumber: `S${++codeSeq}` })
 const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
 const uniqueUsccCode = () => `91441900MA51${String(++codeSeq).padStart(6, '0')}`
-
-type Spec = {
-  /** A row inside (or outside) the actor's scope. */
-  row: (scope: Scope, actor: { id: Id; org: Id }, side: Side) => Promise<Id>
-  /** A body for create inside (or outside) the scope. */
-  body: (scope: Scope, actor: { id: Id; org: Id }, side: Side) => Promise<Record<string, unknown>>
-  patch: Record<string, unknown>
-  /** The field the patch changes, to see that a denied update changed nothing. */
-  changed: string
-  /** Another patch for rows of one scope, where that scope may change other fields. */
-  patchIn?: Partial<Record<Scope, { patch: Record<string, unknown>; changed: string }>>
-  multipart?: boolean
-}
 
 const courseRow = async (scope: Scope, actor: { org: Id }, side: Side) => {
   const draft = { _status: 'draft' }
@@ -154,6 +129,7 @@ const SPECS: Record<string, Spec> = {
     body: async (_scope, actor, side) => courseData(side === 'in' ? actor.org : otherOrg(actor.org)),
     patch: { title: '改过的标题' },
     changed: 'title',
+    query: 'draft=true',
   },
   modules: {
     row: async (scope, actor, side) => {
@@ -184,7 +160,7 @@ const SPECS: Record<string, Spec> = {
     body: async (_scope, actor, side) => (side === 'in' ? { alt: '上传' } : { alt: '上传', organization: otherOrg(actor.org) }),
     patch: { alt: '改过的说明' },
     changed: 'alt',
-    multipart: true,
+    upload: { data: png, name: 'up.png' },
   },
   enrollments: {
     row: async (scope, actor, side) => {
@@ -223,115 +199,10 @@ const SPECS: Record<string, Spec> = {
 beforeAll(async () => {
   t = await startTestApp()
   payload = t.payload
-  orgs.uniA = (await createOrganization(payload, 'university', '10101')).id
-  orgs.uniB = (await createOrganization(payload, 'university', '10202')).id
-  orgs.entA = (await createOrganization(payload, 'enterprise', '91441900MA51LP0099')).id
-  orgs.agency = (await createOrganization(payload, 'agency', '12441900MB2C000018')).id
-  const home: Record<Role, Id> = {
-    admin: orgs.agency, author: orgs.uniA, reviewer: orgs.uniB, mentor: orgs.entA,
-    student: orgs.uniA, registrar: orgs.uniA, organizer: orgs.agency,
-  }
-  for (const role of Object.keys(home) as Role[]) {
-    const extra = role === 'student' ? { homeUniversity: orgs.uniA, studentNumber: 'S-ACTOR' } : {}
-    const user = await createUser(payload, [role], home[role], extra)
-    actors[role] = { id: user.id, org: home[role], token: await login(t.app, user.email) }
-  }
-  actors.anonymous = { id: -1, org: orgs.entA }
+  const cast = await createCast(payload, t.app)
+  Object.assign(orgs, cast.orgs)
+  Object.assign(actors, cast.actors)
 })
 afterAll(async () => t?.stop())
 
-const readRow = (slug: string, id: Id) => payload.findByID({ collection: slug as never, id, depth: 0, overrideAccess: true, draft: true, disableErrors: true })
-
-async function expectWriteDenied(status: number, slug: string, id: Id, before: unknown) {
-  expect([403, 404]).toContain(status)
-  expect(await readRow(slug, id)).toEqual(before)
-}
-
-for (const [slug, byActor] of Object.entries(MATRIX)) {
-  const spec = SPECS[slug]
-  describe(slug, () => {
-    for (const actorName of ACTORS) {
-      const expected = byActor[actorName]
-      const client = () => as(t.app, actors[actorName]?.token)
-      const me = () => actors[actorName] as { id: Id; org: Id }
-      const url = (id?: Id) => `/api/${slug}${id === undefined ? '' : `/${id}`}${slug === 'courses' ? '?draft=true' : ''}`
-
-      it(`${actorName} create: ${expected.create}`, async () => {
-        const scope = expected.create
-        const post = async (side: Side) => {
-          const body = await spec.body(scope, me(), side)
-          const req = client().post(url())
-          return spec.multipart ? req.field('_payload', JSON.stringify(body)).attach('file', png, `up${++codeSeq}.png`) : req.send(body)
-        }
-        const before = (await payload.count({ collection: slug as never, overrideAccess: true })).totalDocs
-        if (scope === 'none') {
-          const res = await post('in')
-          expect([401, 403]).toContain(res.status)
-          expect((await payload.count({ collection: slug as never, overrideAccess: true })).totalDocs).toBe(before)
-          return
-        }
-        const ok = await post('in')
-        expect(ok.status, JSON.stringify(ok.body)).toBe(201)
-        if (scope !== 'all') {
-          const denied = await post('out')
-          expect(denied.status, JSON.stringify(denied.body)).toBe(403)
-          expect((await payload.count({ collection: slug as never, overrideAccess: true })).totalDocs).toBe(before + 1)
-        }
-      })
-
-      it(`${actorName} read: ${expected.read}`, async () => {
-        const scope = expected.read
-        if (scope === 'none') {
-          const res = await client().get(url())
-          expect([401, 403]).toContain(res.status)
-          return
-        }
-        const inside = await spec.row(scope, me(), 'in')
-        const res = await client().get(url(inside))
-        expect(res.status, JSON.stringify(res.body)).toBe(200)
-        expect(res.body.id).toBe(inside)
-        if (scope !== 'all') {
-          const outside = await spec.row(scope, me(), 'out')
-          const denied = await client().get(url(outside))
-          expect([403, 404]).toContain(denied.status)
-          const list = await client().get(`/api/${slug}?limit=1000&depth=0${slug === 'courses' ? '&draft=true' : ''}`)
-          const ids = list.body.docs.map((d: { id: Id }) => d.id)
-          expect(ids).toContain(inside)
-          expect(ids).not.toContain(outside)
-        }
-      })
-
-      it(`${actorName} update: ${expected.update}`, async () => {
-        const scope = expected.update
-        const { patch, changed } = spec.patchIn?.[scope] ?? spec
-        const outside = await spec.row(scope === 'none' ? 'all' : scope, me(), scope === 'all' || scope === 'none' ? 'in' : 'out')
-        if (scope !== 'none') {
-          const inside = await spec.row(scope, me(), 'in')
-          const ok = await client().patch(url(inside)).send(patch)
-          expect(ok.status, JSON.stringify(ok.body)).toBe(200)
-          expect((await readRow(slug, inside))?.[changed as never]).toEqual(patch[changed])
-          if (scope === 'all') return
-        }
-        const before = await readRow(slug, outside)
-        const denied = await client().patch(url(outside)).send(patch)
-        if (actorName === 'anonymous') expect([401, 403, 404]).toContain(denied.status)
-        await expectWriteDenied(denied.status === 401 ? 403 : denied.status, slug, outside, before)
-      })
-
-      it(`${actorName} delete: ${expected.delete}`, async () => {
-        const scope = expected.delete
-        const outside = await spec.row(scope === 'none' ? 'all' : scope, me(), scope === 'all' || scope === 'none' ? 'in' : 'out')
-        if (scope !== 'none') {
-          const inside = await spec.row(scope, me(), 'in')
-          const ok = await client().delete(url(inside))
-          expect(ok.status, JSON.stringify(ok.body)).toBe(200)
-          expect(await readRow(slug, inside)).toBeNull()
-          if (scope === 'all') return
-        }
-        const before = await readRow(slug, outside)
-        const denied = await client().delete(url(outside))
-        await expectWriteDenied(denied.status === 401 ? 403 : denied.status, slug, outside, before)
-      })
-    }
-  })
-}
+checkAccessMatrix(MATRIX, SPECS, () => ({ app: t.app, payload, actors }))
