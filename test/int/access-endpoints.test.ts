@@ -1,0 +1,343 @@
+/**
+ * The access table of every custom endpoint, and of GraphQL beside REST: each case names who may
+ * call it (every other role and anonymous callers are refused with 401, 403 or 404, and what the
+ * call would write is counted before and after). Row-level cases come in pairs: the caller's own
+ * resource (their enrolment, record, certification, programme) and somebody else's.
+ * Collections' own REST operations are in access-matrix*.test.ts.
+ */
+import type { Payload } from 'payload'
+import { formatNames } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { issueCreditRecord } from '../../plugins/credits/issuing/issueCreditRecord'
+import { ACTORS, type Actor, createCast, type Id, type MatrixContext, type Me, type Organizations } from '../helpers/accessMatrix'
+import { as, createCourse, createUser } from '../helpers/fixtures'
+import { createPackage, installLibraries } from '../helpers/h5p'
+import { startTestApp, type TestApp } from '../helpers/testApp'
+
+type Call = { method: 'get' | 'post'; url: string; body?: unknown; headers?: Record<string, string> }
+type Case = {
+  name: string
+  allowed: readonly Actor[]
+  call: (actor: Actor, me: Me) => Promise<Call>
+  /** Collections a refused call must leave as they were. */
+  writes?: string[]
+  /**
+   * Passing access is all this case shows for those allowed: the domain then answers for itself
+   * (a 409 for a proposal not ready, a 400 for an empty CSV), and its own tests cover that.
+   */
+  pastAccessOnly?: boolean
+}
+
+const ANYONE = ACTORS
+const SIGNED_IN = ACTORS.filter((a) => a !== 'anonymous')
+const STAFF: Actor[] = ['admin', 'organizer']
+const NOBODY: Actor[] = []
+
+let t: TestApp
+let payload: Payload
+const orgs = {} as Organizations
+const actors: MatrixContext['actors'] = {}
+let seq = 0
+const f = {} as { course: Id; module: Id; pkg: Id; track: Id; round: Id; camp: Id; session: Id; contest: Id; otherRecord: Id; otherCertification: Id; guardedRecord: Id }
+const DAY = 86_400_000
+const iso = (ms: number) => new Date(ms).toISOString()
+
+const create = async (collection: string, data: Record<string, unknown>) => (await payload.create({ collection: collection as never, data: data as never, overrideAccess: true }) as { id: Id }).id
+const stored = async (collection: string, data: Record<string, unknown>) => (await payload.db.create({ collection: collection as never, data })).id as Id
+const student = async (home: Id = orgs.uniA) => (await createUser(payload, ['student'], home, { homeUniversity: home, studentNumber: `S${++seq}` })).id
+const enrol = (learner: Id, relationTo: string, value: Id) => create('enrollments', { learner, source: { relationTo, value } })
+/** The caller, or a stand-in learner for anonymous callers (whose call is refused before it matters). */
+const learnerOf = async (me: Me) => (me.id === -1 ? student() : me.id)
+
+async function issueFor(learner: Id): Promise<Id> {
+  const completion = await create('completions', { learner, source: { relationTo: 'courses', value: f.course }, score: 80 + (++seq % 20) })
+  return (await issueCreditRecord(payload, completion)).recordId as Id
+}
+const newCamp = () =>
+  create('camps', { title: `思政训练营 ${++seq}`, code: `CAMP-E-${seq}`, kind: 'political-education', organization: orgs.uniA, startsOn: iso(Date.now() - DAY), endsOn: iso(Date.now() + 7 * DAY), credits: 1, completionRule: { minAttendanceRate: 50 } })
+const newSession = (camp: Id) => create('camp-sessions', { camp, title: `专题讲座 ${++seq}`, kind: 'lecture', startsAt: iso(Date.now() - 60_000), endsAt: iso(Date.now() + 90 * 60_000) })
+const newContest = (camp: Id) =>
+  create('contests', { title: `知识竞赛 ${++seq}`, camp, opensAt: iso(Date.now() - DAY), closesAt: iso(Date.now() + DAY), timeLimitSeconds: 600, questions: [{ text: '题', kind: 'single', points: 1, choices: [{ text: '甲', correct: true }, { text: '乙' }] }] })
+const mentorProfile = (user: Id) => stored('mentors', { user, name: `导师 ${++seq}`, kind: 'enterprise', tier: 'industry-mentor', organization: orgs.entA, maxStudents: 5, status: 'certified', certifiedUntil: iso(Date.now() + 365 * DAY) })
+const certification = async (mentorUser: Id) =>
+  stored('mentor-certifications', { key: `cert-${++seq}`, mentor: await mentorProfile(mentorUser), mentorUser, track: f.track, kind: 'initial', issuedAt: iso(Date.now()), validFrom: iso(Date.now()), validUntil: iso(Date.now() + 365 * DAY), status: 'valid' })
+async function checkInCode(session: Id): Promise<string> {
+  const res = await as(t.app, actors.organizer?.token).get(`/api/camp-sessions/${session}/check-in-code`)
+  return res.body.code as string
+}
+const statement = (email: string, module: Id) => ({
+  actor: { objectType: 'Agent', mbox: `mailto:${email}` },
+  verb: { id: 'http://adlnet.gov/expapi/verbs/experienced', display: { en: 'experienced' } },
+  object: { objectType: 'Activity', id: `http://localhost/api/modules/${module}` },
+})
+const emailOf = async (id: Id) => ((await payload.findByID({ collection: 'users', id, depth: 0, overrideAccess: true })) as { email: string }).email
+
+const get = (url: string): Call => ({ method: 'get', url })
+const post = (url: string, body: unknown = {}): Call => ({ method: 'post', url, body })
+const xapi = (body: unknown): Call => ({ ...post('/api/xapi/statements', body), headers: { 'X-Experience-API-Version': '1.0.3' } })
+
+const CASES: Case[] = [
+  // Public: what a verifier, a visitor or another platform reads.
+  { name: 'GET /api/health', allowed: ANYONE, call: async () => get('/api/health') },
+  { name: 'GET /api/.well-known/jwks.json', allowed: ANYONE, call: async () => get('/api/.well-known/jwks.json') },
+  { name: 'GET /api/issuer', allowed: ANYONE, call: async () => get('/api/issuer') },
+  { name: 'GET /api/catalogue', allowed: ANYONE, call: async () => get('/api/catalogue') },
+  { name: 'GET /api/achievements/courses/:id', allowed: ANYONE, call: async () => get(`/api/achievements/courses/${f.course}`) },
+  { name: 'GET /api/credit-records/status-lists/:n', allowed: ANYONE, call: async () => get('/api/credit-records/status-lists/0') },
+  { name: 'GET /api/mentor-tracks/:id/achievement', allowed: ANYONE, call: async () => get(`/api/mentor-tracks/${f.track}/achievement`) },
+  { name: 'GET /api/mentors/registry', allowed: ANYONE, call: async () => get('/api/mentors/registry') },
+  { name: 'GET /api/h5p-packages/:id/embed', allowed: ANYONE, call: async () => get(`/api/h5p-packages/${f.pkg}/embed`) },
+
+  // Learning: the caller's own.
+  { name: 'GET /api/modules/:id/play', allowed: SIGNED_IN, call: async () => get(`/api/modules/${f.module}/play`) },
+  {
+    name: 'POST /api/xapi/statements about oneself',
+    allowed: SIGNED_IN,
+    writes: ['xapi-statements'],
+    call: async (_a, me) => xapi(statement(me.id === -1 ? 'nobody@test.lianpei' : await emailOf(me.id), f.module)),
+  },
+  {
+    name: 'POST /api/xapi/statements about somebody else',
+    allowed: NOBODY,
+    writes: ['xapi-statements'],
+    call: async () => xapi(statement(await emailOf(await student()), f.module)),
+  },
+  { name: 'GET /api/xapi/statements', allowed: SIGNED_IN, call: async () => get('/api/xapi/statements') },
+  {
+    name: 'POST /api/enrollments/:id/withdraw, one’s own',
+    allowed: SIGNED_IN,
+    writes: ['enrollments'],
+    call: async (_a, me) => post(`/api/enrollments/${await enrol(await learnerOf(me), 'courses', (await createCourse(payload, orgs.uniA)).id)}/withdraw`),
+  },
+  {
+    // Staff change an enrolment's status through the collection (PATCH), not by withdrawing for a learner.
+    name: 'POST /api/enrollments/:id/withdraw, somebody else’s',
+    allowed: NOBODY,
+    writes: ['enrollments'],
+    call: async () => post(`/api/enrollments/${await enrol(await student(), 'courses', (await createCourse(payload, orgs.uniA)).id)}/withdraw`),
+  },
+  {
+    name: 'POST /api/courses/:id/enroll-csv',
+    allowed: STAFF,
+    writes: ['enrollments'],
+    call: async () => ({ method: 'post', url: `/api/courses/${f.course}/enroll-csv`, body: `email\n${await emailOf(await student())}\n`, headers: { 'Content-Type': 'text/csv' } }),
+  },
+
+  // Credits.
+  { name: 'GET /api/credit-records/:id/credential, one’s own', allowed: SIGNED_IN, call: async (_a, me) => get(`/api/credit-records/${await issueFor(await learnerOf(me))}/credential`) },
+  { name: 'GET /api/credit-records/:id/credential, a university A student’s', allowed: ['admin', 'registrar'], call: async () => get(`/api/credit-records/${f.otherRecord}/credential`) },
+  { name: 'GET /api/credit-records/:id/credential, a university B student’s', allowed: ['admin'], call: async () => get(`/api/credit-records/${await issueFor(await student(orgs.uniB))}/credential`) },
+  { name: 'GET /api/credit-records/transcript', allowed: SIGNED_IN, call: async () => get('/api/credit-records/transcript') },
+  { name: 'GET /api/credit-feed', allowed: ['registrar'], call: async () => get('/api/credit-feed') },
+  {
+    name: 'POST /api/credit-records/:id/acknowledge, a university A student’s',
+    allowed: ['registrar'],
+    writes: ['credit-ledger-events'],
+    call: async () => post(`/api/credit-records/${await issueFor(await student())}/acknowledge`, { decision: 'accepted', localCourseCode: 'L-1' }),
+  },
+  {
+    name: 'POST /api/credit-records/:id/acknowledge, a university B student’s',
+    allowed: NOBODY,
+    writes: ['credit-ledger-events'],
+    call: async () => post(`/api/credit-records/${await issueFor(await student(orgs.uniB))}/acknowledge`, { decision: 'accepted', localCourseCode: 'L-1' }),
+  },
+  {
+    name: 'POST /api/credit-records/:id/correct',
+    allowed: ['admin'],
+    writes: ['credit-records'],
+    call: async () => post(`/api/credit-records/${await issueFor(await student())}/correct`, { reason: '成绩录入错误', score: 95 }),
+  },
+  { name: 'POST /api/credit-ledger-checkpoints/sign', allowed: ['admin'], writes: ['credit-ledger-checkpoints'], call: async () => post('/api/credit-ledger-checkpoints/sign') },
+
+  // Featured courses: the committee's and the administrator's.
+  {
+    name: 'POST /api/course-proposals/:id/assign-reviewers',
+    allowed: ['admin'],
+    pastAccessOnly: true,
+    writes: ['proposal-reviews'],
+    call: async () => post(`/api/course-proposals/${await proposal(orgs.uniA)}/assign-reviewers`, { reviewers: [(await createUser(payload, ['reviewer'], orgs.agency)).id] }),
+  },
+  // Authors submit (draft → submitted); the administrator moves it on (submitted → under review).
+  {
+    name: 'POST /api/course-proposals/:id/transition of a proposal of one’s organisation',
+    allowed: ['admin', 'author'],
+    pastAccessOnly: true,
+    writes: ['proposal-transitions'],
+    call: async (actor) => post(`/api/course-proposals/${await proposal(orgs.uniA, actor === 'admin' ? 'submitted' : 'draft')}/transition`, { to: actor === 'admin' ? 'under-review' : 'submitted' }),
+  },
+  {
+    name: 'POST /api/course-proposals/:id/transition of another university’s proposal',
+    allowed: ['admin'],
+    pastAccessOnly: true,
+    writes: ['proposal-transitions'],
+    call: async (actor) => post(`/api/course-proposals/${await proposal(orgs.uniB, actor === 'admin' ? 'submitted' : 'draft')}/transition`, { to: actor === 'admin' ? 'under-review' : 'submitted' }),
+  },
+  { name: 'GET /api/proposal-rounds/:id/results', allowed: ['admin'], call: async () => get(`/api/proposal-rounds/${f.round}/results`) },
+  { name: 'GET /api/funding-awards/totals', allowed: ['admin'], call: async () => get('/api/funding-awards/totals') },
+
+  // Mentors.
+  { name: 'GET /api/mentor-certifications/:id/credential, one’s own', allowed: SIGNED_IN, call: async (_a, me) => get(`/api/mentor-certifications/${await certification(await learnerOf(me))}/credential`) },
+  { name: 'GET /api/mentor-certifications/:id/credential, somebody else’s', allowed: STAFF, call: async () => get(`/api/mentor-certifications/${f.otherCertification}/credential`) },
+
+  // Programmes and camps.
+  { name: 'GET /api/camp-sessions/:id/check-in-code', allowed: STAFF, call: async () => get(`/api/camp-sessions/${f.session}/check-in-code`) },
+  { name: 'GET /api/camp-sessions/:id/arrivals', allowed: STAFF, call: async () => get(`/api/camp-sessions/${f.session}/arrivals`) },
+  {
+    name: 'POST /api/camp-sessions/:id/check-in to a programme one is enrolled in',
+    allowed: SIGNED_IN,
+    writes: ['attendance'],
+    call: async (_a, me) => {
+      const camp = await newCamp()
+      const session = await newSession(camp)
+      await enrol(await learnerOf(me), 'camps', camp)
+      return post(`/api/camp-sessions/${session}/check-in`, { code: await checkInCode(session) })
+    },
+  },
+  {
+    name: 'POST /api/camp-sessions/:id/check-in to a programme one is not enrolled in',
+    allowed: NOBODY,
+    writes: ['attendance'],
+    call: async () => post(`/api/camp-sessions/${f.session}/check-in`, { code: await checkInCode(f.session) }),
+  },
+  {
+    name: 'POST /api/contests/:id/start of a programme one is enrolled in',
+    allowed: SIGNED_IN,
+    writes: ['contest-attempts'],
+    call: async (_a, me) => {
+      const camp = await newCamp()
+      await enrol(await learnerOf(me), 'camps', camp)
+      return post(`/api/contests/${await newContest(camp)}/start`)
+    },
+  },
+  { name: 'POST /api/contests/:id/start of a programme one is not enrolled in', allowed: NOBODY, writes: ['contest-attempts'], call: async () => post(`/api/contests/${f.contest}/start`) },
+  {
+    name: 'GET /api/contests/:id/leaderboard of a programme one is enrolled in',
+    allowed: SIGNED_IN,
+    call: async (_a, me) => {
+      const camp = await newCamp()
+      await enrol(await learnerOf(me), 'camps', camp)
+      return get(`/api/contests/${await newContest(camp)}/leaderboard`)
+    },
+  },
+  { name: 'GET /api/contests/:id/leaderboard of a programme one is not enrolled in', allowed: STAFF, call: async () => get(`/api/contests/${f.contest}/leaderboard`) },
+]
+
+async function proposal(lead: Id, status = 'draft'): Promise<Id> {
+  const course = (await createCourse(payload, lead, { _status: 'draft' })).id
+  const createdBy = (await createUser(payload, ['author'], lead)).id
+  return stored('course-proposals', { title: `特色课程申报 ${++seq}`, round: f.round, course, leadOrganization: lead, partners: [orgs.entA], status, createdBy, revision: 0 })
+}
+
+const count = async (collection: string) => (await payload.count({ collection: collection as never, overrideAccess: true })).totalDocs
+
+beforeAll(async () => {
+  t = await startTestApp()
+  payload = t.payload
+  const cast = await createCast(payload, t.app)
+  Object.assign(orgs, cast.orgs)
+  Object.assign(actors, cast.actors)
+  f.course = (await createCourse(payload, orgs.entA, { partners: [orgs.uniA] })).id
+  await installLibraries(payload)
+  f.pkg = (await createPackage(payload)).id
+  f.module = await create('modules', { course: f.course, title: '判断题', order: 1, kind: 'h5p', h5pPackage: f.pkg })
+  f.track = await create('mentor-tracks', { title: '企业导师培训', code: 'MT-E-1', tier: 'industry-mentor', minHours: 0, organization: orgs.entA })
+  f.round = await create('proposal-rounds', { title: '2026 年度特色课程', opensAt: iso(Date.now() - DAY), closesAt: iso(Date.now() + DAY), budget: 1_000_000 })
+  f.camp = await newCamp()
+  f.session = await newSession(f.camp)
+  f.contest = await newContest(f.camp)
+  f.otherRecord = await issueFor(await student(orgs.uniA))
+  f.guardedRecord = await issueFor(await student(orgs.uniB))
+  f.otherCertification = await certification((await createUser(payload, ['mentor'], orgs.entA)).id)
+})
+afterAll(async () => t?.stop())
+
+describe('custom endpoints', () => {
+  for (const c of CASES) {
+    describe(c.name, () => {
+      for (const actor of ACTORS) {
+        const allowed = c.allowed.includes(actor)
+        it(`${actor}: ${allowed ? 'allowed' : 'refused'}`, async () => {
+          const me = actors[actor] as Me & { token?: string }
+          const call = await c.call(actor, me)
+          const before = await Promise.all((c.writes ?? []).map(count))
+          const client = as(t.app, me.token)
+          let req = client[call.method](call.url)
+          for (const [name, value] of Object.entries(call.headers ?? {})) req = req.set(name, value)
+          const res = call.body === undefined || call.method === 'get' ? await req : await req.send(call.body as never)
+          const detail = `${res.status} ${res.text.slice(0, 300)}`
+          if (!allowed) {
+            expect([401, 403, 404], detail).toContain(res.status)
+            if (actor === 'anonymous') expect([401, 403], detail).toContain(res.status)
+            expect(await Promise.all((c.writes ?? []).map(count))).toEqual(before)
+          } else if (c.pastAccessOnly) {
+            expect([401, 403, 404], detail).not.toContain(res.status)
+            expect(res.status, detail).toBeLessThan(500)
+          } else {
+            expect(res.status, detail).toBeGreaterThanOrEqual(200)
+            expect(res.status, detail).toBeLessThan(300)
+          }
+        })
+      }
+    })
+  }
+})
+
+describe('GraphQL', () => {
+  const graphql = (actor: Actor, query: string) => as(t.app, actors[actor]?.token).post('/api/graphql').send({ query })
+  const COLLECTIONS = [
+    'users', 'courses', 'enrollments', 'completions', 'credit-records', 'course-mappings', 'credit-webhooks', 'credit-ledger-events',
+    'course-proposals', 'proposal-reviews', 'funding-awards', 'mentors', 'mentor-assignments', 'mentor-certifications', 'mentor-evaluations',
+    'attendance', 'contests', 'contest-attempts', 'xapi-statements', 'module-progress',
+  ]
+
+  // Each actor sees through GraphQL exactly the rows REST shows them (whose rules the matrix proves).
+  for (const actor of ACTORS) {
+    it(`${actor}: every list answers the same rows as REST`, async () => {
+      for (const slug of COLLECTIONS) {
+        const rest = await as(t.app, actors[actor]?.token).get(`/api/${slug}?limit=1000&depth=0`)
+        const restIds = rest.status === 200 ? (rest.body.docs as Array<{ id: Id }>).map((d) => String(d.id)).sort() : []
+        const name = formatNames(slug).plural
+        const res = await graphql(actor, `{ ${name}(limit: 1000) { docs { id } } }`)
+        expect(res.status, `${slug} ${res.text.slice(0, 200)}`).toBe(200)
+        const gqlIds = ((res.body.data?.[name]?.docs ?? []) as Array<{ id: Id }>).map((d) => String(d.id)).sort()
+        expect(gqlIds, `${actor} ${slug}`).toEqual(restIds)
+      }
+    })
+  }
+
+  it('a contest’s questions, and so its answers, never reach a learner through GraphQL', async () => {
+    const camp = await newCamp()
+    const contest = await newContest(camp)
+    await enrol(actors.student?.id as Id, 'camps', camp)
+    const res = await graphql('student', `{ Contest(id: ${JSON.stringify(contest)}) { id title questions { text choices { text correct } } } }`)
+    expect(res.body.data?.Contest?.id).toBe(contest)
+    expect(res.body.data.Contest.questions ?? []).toEqual([])
+    expect(res.text).not.toContain('甲')
+    const staff = await graphql('organizer', `{ Contest(id: ${JSON.stringify(contest)}) { questions { choices { correct } } } }`)
+    expect(staff.body.data.Contest.questions[0].choices[0].correct).toBe(true)
+  })
+
+  const MUTATIONS: Array<{ actor: Actor; slug: string; mutation: () => Promise<string> }> = [
+    { actor: 'anonymous', slug: 'credit-records', mutation: async () => `mutation { createCreditRecord(data: { learner: ${JSON.stringify(await student())}, sourceType: "courses", sourceId: "1", credits: 9, sequence: 999999, key: "forged", status: issued, completedAt: "2026-01-01", issuedAt: "2026-01-01" }) { id } }` },
+    { actor: 'student', slug: 'credit-records', mutation: async () => `mutation { updateCreditRecord(id: ${JSON.stringify(f.guardedRecord)}, data: { status: accepted }) { id status } }` },
+    { actor: 'student', slug: 'completions', mutation: async () => `mutation { createCompletion(data: { learner: ${JSON.stringify(actors.student?.id)}, source: { relationTo: courses, value: ${JSON.stringify(f.course)} }, score: 100, completedAt: "2026-01-01" }) { id } }` },
+    { actor: 'author', slug: 'contest-attempts', mutation: async () => `mutation { deleteContest(id: ${JSON.stringify(f.contest)}) { id } }` },
+    { actor: 'registrar', slug: 'credit-ledger-events', mutation: async () => `mutation { createCreditLedgerEvent(data: { chain: "forged", position: 1, key: "forged", kind: accepted, at: "2026-01-01", contentHash: "x", previousHash: "x", hash: "x" }) { id } }` },
+    { actor: 'mentor', slug: 'mentor-certifications', mutation: async () => `mutation { updateMentorCertification(id: ${JSON.stringify(f.otherCertification)}, data: { validUntil: "2099-01-01" }) { id } }` },
+    { actor: 'student', slug: 'attendance', mutation: async () => `mutation { createAttendance(data: { session: ${JSON.stringify(f.session)}, learner: ${JSON.stringify(actors.student?.id)}, status: present }) { id } }` },
+  ]
+  for (const m of MUTATIONS) {
+    it(`${m.actor}: a ${m.slug} mutation is refused and writes nothing`, async () => {
+      const mutation = await m.mutation()
+      const before = await count(m.slug)
+      const beforeContests = await count('contests')
+      const res = await graphql(m.actor, mutation)
+      expect(res.body.errors?.length, res.text.slice(0, 300)).toBeGreaterThan(0)
+      expect(JSON.stringify(res.body.errors), res.text.slice(0, 600)).toMatch(/not allowed|Forbidden|Unauthorized/i)
+      expect(await count(m.slug)).toBe(before)
+      expect(await count('contests')).toBe(beforeContests)
+      const record = (await payload.findByID({ collection: 'credit-records' as never, id: f.guardedRecord, depth: 0, overrideAccess: true })) as { status: string }
+      expect(record.status).toBe('issued')
+    })
+  }
+})
