@@ -81,7 +81,7 @@ const SPECS: Record<string, Spec> = {
     row: async (scope, actor, side) => stored('mentor-activities', { mentor: await certifiedMentor(), mentorUser: await mentorUserFor(scope, actor, side), track, item: 'workshop', happenedOn: iso(Date.now()), key: `activity-${++seq}` }),
     body: async () => {
       const user = await person(['mentor'])
-      const mentor = await stored('mentors', { ...profileData(user), status: 'training' })
+      const mentor = await stored('mentors', { ...profileData(user), status: 'in-training' })
       await create('enrollments', { learner: user, source: { relationTo: 'mentor-tracks', value: track } })
       return { mentor, track, item: 'workshop', happenedOn: iso(Date.now()) }
     },
