@@ -10,7 +10,7 @@ import { formatNames } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { issueCreditRecord } from '../../plugins/credits/issuing/issueCreditRecord'
 import { ACTORS, type Actor, createCast, type Id, type MatrixContext, type Me, type Organizations } from '../helpers/accessMatrix'
-import { as, createCourse, createUser } from '../helpers/fixtures'
+import { as, createCourse, createUser, login } from '../helpers/fixtures'
 import { createPackage, installLibraries } from '../helpers/h5p'
 import { startTestApp, type TestApp } from '../helpers/testApp'
 
@@ -341,3 +341,52 @@ describe('GraphQL', () => {
     })
   }
 })
+
+describe('row-level rules the tables cannot show', () => {
+  it('GET /api/xapi/statements answers a learner their own statements only, staff anyone’s, even when asked for another agent', async () => {
+    const victim = await student()
+    const victimEmail = await emailOf(victim)
+    const posted = await as(t.app, await tokenOf(victim)).post('/api/xapi/statements').set('X-Experience-API-Version', '1.0.3').send(statement(victimEmail, f.module))
+    expect(posted.status, posted.text).toBe(200)
+    const [id] = posted.body as string[]
+    const agent = encodeURIComponent(JSON.stringify({ mbox: `mailto:${victimEmail}` }))
+    for (const actor of SIGNED_IN) {
+      for (const url of ['/api/xapi/statements?limit=1000', `/api/xapi/statements?agent=${agent}`]) {
+        const res = await as(t.app, actors[actor]?.token).get(url)
+        expect(res.status).toBe(200)
+        const ids = (res.body.statements as Array<{ id: string }>).map((s) => s.id)
+        if (STAFF.includes(actor)) expect(ids, `${actor} ${url}`).toContain(id)
+        else expect(ids, `${actor} ${url}`).not.toContain(id)
+      }
+    }
+  })
+
+  it('a mentor reads the enrolments and completions of the students they guide now, and of nobody else', async () => {
+    const mentor = actors.mentor as Me & { token: string }
+    const guided = await student()
+    const other = await student()
+    const course = (await createCourse(payload, orgs.uniA)).id
+    const rows = async (learner: Id) => ({
+      enrollment: await enrol(learner, 'courses', course),
+      completion: await create('completions', { learner, source: { relationTo: 'courses', value: course }, score: 90 }),
+    })
+    const mine = await rows(guided)
+    const theirs = await rows(other)
+    const assignment = await stored('mentor-assignments', { student: guided, mentor: await mentorProfile(mentor.id), mentorUser: mentor.id, kind: 'enterprise', status: 'active', startedAt: iso(Date.now()) })
+    const read = (collection: string, id: Id) => as(t.app, mentor.token).get(`/api/${collection}/${id}`)
+    expect((await read('enrollments', mine.enrollment)).status).toBe(200)
+    expect((await read('completions', mine.completion)).status).toBe(200)
+    expect((await read('users', guided)).status).toBe(200)
+    expect((await read('enrollments', theirs.enrollment)).status).toBe(404)
+    expect((await read('completions', theirs.completion)).status).toBe(404)
+    expect((await read('users', other)).status).toBe(404)
+    // A mentor may not change what they may read.
+    expect((await as(t.app, mentor.token).patch(`/api/enrollments/${mine.enrollment}`).send({ progress: 100 })).status).toBe(403)
+
+    await payload.update({ collection: 'mentor-assignments' as never, id: assignment, data: { status: 'ended', endReason: '学生毕业' } as never, overrideAccess: true })
+    expect((await read('enrollments', mine.enrollment)).status).toBe(404)
+    expect((await read('completions', mine.completion)).status).toBe(404)
+  })
+})
+
+const tokenOf = async (user: Id) => login(t.app, await emailOf(user))
