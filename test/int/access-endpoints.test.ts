@@ -390,3 +390,44 @@ describe('row-level rules the tables cannot show', () => {
 })
 
 const tokenOf = async (user: Id) => login(t.app, await emailOf(user))
+
+/** Where each collection's access table is; a new collection fails here until it has one. */
+const TABLES: Record<string, string> = {
+  ...Object.fromEntries(['organizations', 'users', 'courses', 'modules', 'media', 'enrollments', 'completions'].map((s) => [s, 'access-matrix.test.ts'])),
+  ...Object.fromEntries(['h5p-packages', 'h5p-libraries', 'h5p-library-installs', 'xapi-statements', 'module-progress'].map((s) => [s, 'access-matrix-open-courses.test.ts'])),
+  ...Object.fromEntries(['proposal-rounds', 'course-proposals', 'proposal-transitions', 'proposal-reviews', 'funding-awards'].map((s) => [s, 'access-matrix-featured.test.ts'])),
+  ...Object.fromEntries(['mentors', 'mentor-tracks', 'mentor-activities', 'mentor-certifications', 'mentor-assignments', 'mentor-evaluations', 'mentor-reminders'].map((s) => [s, 'access-matrix-mentors.test.ts'])),
+  ...Object.fromEntries(['camps', 'camp-sessions', 'attendance', 'contests', 'contest-attempts', 'camp-session-reminders'].map((s) => [s, 'access-matrix-camps.test.ts'])),
+  ...Object.fromEntries(['credit-records', 'course-mappings', 'credit-webhooks', 'credit-webhook-deliveries', 'credit-ledger-events', 'credit-ledger-checkpoints'].map((s) => [s, 'access-matrix-credits.test.ts'])),
+  // Payload's own, below.
+  ...Object.fromEntries(['payload-kv', 'payload-jobs', 'payload-locked-documents', 'payload-preferences', 'payload-migrations'].map((s) => [s, 'access-endpoints.test.ts'])),
+}
+
+describe('every collection', () => {
+  it('has an access table', () => {
+    expect(payload.config.collections.map((c) => c.slug).sort()).toEqual(Object.keys(TABLES).sort())
+  })
+
+  it('Payload’s key-value store and jobs queue answer nobody through the API, administrators included', async () => {
+    for (const slug of ['payload-kv', 'payload-jobs']) {
+      const before = await count(slug)
+      for (const actor of ACTORS) {
+        const client = as(t.app, actors[actor]?.token)
+        expect((await client.get(`/api/${slug}`)).status, `${actor} ${slug}`).toBe(403)
+        expect((await client.post(`/api/${slug}`).send({ key: 'forged', data: {}, taskSlug: 'sendEmail', input: {} })).status, `${actor} ${slug}`).toBe(403)
+      }
+      expect(await count(slug)).toBe(before)
+    }
+  })
+
+  it('admin-panel preferences are each user’s own', async () => {
+    const mine = await as(t.app, actors.student?.token).post('/api/payload-preferences').send({ key: 'portal-test', value: { columns: ['title'] } })
+    expect(mine.status, mine.text).toBe(201)
+    for (const actor of SIGNED_IN.filter((a) => a !== 'student')) {
+      const list = await as(t.app, actors[actor]?.token).get('/api/payload-preferences?limit=1000&depth=0')
+      expect((list.body.docs as Array<{ id: Id }>).map((d) => d.id), actor).not.toContain(mine.body.doc.id)
+      expect((await as(t.app, actors[actor]?.token).patch(`/api/payload-preferences/${mine.body.doc.id}`).send({ value: {} })).status, actor).not.toBe(200)
+    }
+    expect((await as(t.app, undefined).get('/api/payload-preferences')).status).toBe(403)
+  })
+})
