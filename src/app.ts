@@ -5,7 +5,7 @@
  */
 import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import { env } from './env'
-import { setRateLimitScale } from './http/rateLimit'
+import { CLIENT_ADDRESS_HEADER, setRateLimitScale } from './http/rateLimit'
 import { queryGuard } from './http/queryGuard'
 import { watchInterruptedJobs } from './operations/interruptedJobs'
 import { requestLimits } from './http/requestLimits'
@@ -77,7 +77,10 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
     const nextApp = next({ dev: options.next.dev, dir: PROJECT_ROOT })
     await nextApp.prepare()
     const handle = nextApp.getRequestHandler()
-    app.all('/{*path}', (req, res) => handle(req, res))
+    app.all('/{*path}', (req, res) => {
+      req.headers[CLIENT_ADDRESS_HEADER] = req.ip ?? 'unknown'
+      return handle(req, res)
+    })
     closeNext = () => nextApp.close()
   } else {
     app.use(notFound)

@@ -1,11 +1,12 @@
 /**
  * Between express and the Fetch API that Payload's handlers speak: the request body is streamed
- * through untouched (multipart uploads included), and every header crosses both ways, several
+ * through untouched (multipart uploads included) unless the express layer has read it already, and every header crosses both ways, several
  * Set-Cookie headers too.
  */
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express'
+import { bufferedBodyOf } from './bufferedBody'
 
 export function toFetchRequest(req: ExpressRequest, res: ExpressResponse, publicOrigin?: string): Request {
   const origin = publicOrigin ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`
@@ -25,7 +26,7 @@ export function toFetchRequest(req: ExpressRequest, res: ExpressResponse, public
   return new Request(new URL(req.originalUrl, origin), {
     method: req.method,
     headers,
-    body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined,
+    body: hasBody ? (bufferedBodyOf(req) ?? (Readable.toWeb(req) as ReadableStream)) : undefined,
     duplex: hasBody ? 'half' : undefined,
     signal: controller.signal,
   } as RequestInit)

@@ -9,6 +9,7 @@
  */
 import type { RequestHandler } from 'express'
 import * as qs from 'qs-esm'
+import { readBody } from './bufferedBody'
 
 const OPERATORS = new Set(['equals', 'not_equals', 'in', 'not_in', 'all', 'exists', 'greater_than', 'greater_than_equal', 'less_than', 'less_than_equal', 'like', 'not_like', 'contains', 'within', 'intersects', 'near'])
 const NUMBERS: Record<string, { min: number; max?: number }> = { limit: { min: 0 }, page: { min: 1 }, depth: { min: 0, max: 10 } }
@@ -63,6 +64,18 @@ export function queryProblem(search: string): string | undefined {
 /** `/api/<collection>/<id>`: an id is letters, digits, `-` and `_`; anything else names nothing. */
 const ID_PATH = /^\/([a-z0-9-]+)\/([^/]+)$/
 
+/** A long `where[id][in]` list, not a document. */
+const QUERY_BODY_BYTES = 256 * 1024
+
+/**
+ * Payload reads a POST with `X-Payload-HTTP-Method-Override: GET` (or `X-HTTP-Method-Override`)
+ * and a form body as a GET whose query is the body (the admin panel sends long queries so).
+ */
+const queryInBody = (req: Parameters<RequestHandler>[0]) =>
+  req.method === 'POST' &&
+  (req.get('x-payload-http-method-override') === 'GET' || req.get('x-http-method-override') === 'GET') &&
+  req.get('content-type') === 'application/x-www-form-urlencoded'
+
 /** For /api: a 404 for a path no id can make, and a 400 naming the malformed part of a query (bulk updates and deletes have one too). */
 export const queryGuard: RequestHandler = (req, res, next) => {
   const id = ID_PATH.exec(req.path)?.[2]
@@ -70,5 +83,11 @@ export const queryGuard: RequestHandler = (req, res, next) => {
   const at = req.originalUrl.indexOf('?')
   const problem = at === -1 ? undefined : queryProblem(req.originalUrl.slice(at + 1))
   if (problem) return void res.status(400).json({ errors: [{ message: problem }] })
-  next()
+  if (!queryInBody(req)) return next()
+  readBody(req, QUERY_BODY_BYTES).then((body) => {
+    if (!body) return void res.status(413).set('Connection', 'close').json({ errors: [{ message: `a query sent as a body may be at most ${QUERY_BODY_BYTES} bytes` }] })
+    const inBody = queryProblem(body.toString('utf8'))
+    if (inBody) return void res.status(400).json({ errors: [{ message: inBody }] })
+    next()
+  }, next)
 }

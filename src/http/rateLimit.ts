@@ -18,16 +18,27 @@ export const RATE_LIMITS = {
 } satisfies Record<string, Rule>
 export type LimitName = keyof typeof RATE_LIMITS
 
-const windows = new Map<string, { resetAt: number; count: number }>()
-let scale = 1
+type Counters = { windows: Map<string, { resetAt: number; count: number }>; scale: number }
+// One set of counters per process: Next.js bundles its own copy of this module for the portal's
+// server actions, and a sign-in through the portal must count against the same address as one
+// through the API.
+const counters: Counters = ((globalThis as { [key: symbol]: Counters })[Symbol.for('lianpei.rateLimits')] ??= { windows: new Map(), scale: 1 })
 
 export function setRateLimitScale(value: number) {
-  scale = value
-  windows.clear()
+  counters.scale = value
+  counters.windows.clear()
 }
+
+/**
+ * The header the express layer sets to the caller's address (req.ip, after TRUST_PROXY) before
+ * handing a request to Next.js, replacing any value the client sent: server actions have no
+ * socket of their own to ask.
+ */
+export const CLIENT_ADDRESS_HEADER = 'x-lianpei-client-address'
 
 /** Counts one request against `name` for `key`: allowed, or how many seconds until it would be. */
 export function takeRequest(name: LimitName, key: string, now = Date.now()): { allowed: true } | { allowed: false; retryAfter: number } {
+  const { windows, scale } = counters
   if (scale === 0) return { allowed: true }
   const rule = RATE_LIMITS[name]
   const id = `${name}:${key}`

@@ -4,6 +4,7 @@
  * reset, xAPI ingest, the credit feed). Per-user limits sit in the endpoints, which know the user.
  */
 import type { RequestHandler } from 'express'
+import { readBody } from './bufferedBody'
 import { type LimitName, takeRequest } from './rateLimit'
 
 const LIMITED: Array<{ method: string[]; path: string; limit: LimitName; what: string }> = [
@@ -17,17 +18,31 @@ const refuse = (res: Parameters<RequestHandler>[1], status: number, message: str
   res.status(status).set(headers).json({ errors: [{ message }] })
 }
 
+/** A 429 when the caller's address is over the limit of the path it asks for, else nothing. */
+function overRate(req: Parameters<RequestHandler>[0], res: Parameters<RequestHandler>[1]): boolean {
+  const limited = LIMITED.find((l) => l.path === req.path && l.method.includes(req.method))
+  if (!limited) return false
+  const taken = takeRequest(limited.limit, req.ip ?? 'unknown')
+  if (taken.allowed) return false
+  refuse(res, 429, `too many ${limited.what}; try again in ${taken.retryAfter} s`, { 'Retry-After': String(taken.retryAfter) })
+  return true
+}
+
 export function requestLimits(options: { jsonBodyBytes: number }): RequestHandler {
+  const tooLong = (length: string) => `a JSON body may be at most ${options.jsonBodyBytes} bytes (this one is ${length})`
   return (req, res, next) => {
+    if (overRate(req, res)) return
     // A JSON body the size of a document, not of an upload: uploads are multipart, with their own limit.
     const length = Number(req.get('content-length') ?? 0)
-    if ((req.get('content-type') ?? '').includes('json') && length > options.jsonBodyBytes) {
-      return refuse(res, 413, `a JSON body may be at most ${options.jsonBodyBytes} bytes (this one is ${length})`)
-    }
-    const limited = LIMITED.find((l) => l.path === req.path && l.method.includes(req.method))
-    if (limited) {
-      const taken = takeRequest(limited.limit, req.ip ?? 'unknown')
-      if (!taken.allowed) return refuse(res, 429, `too many ${limited.what}; try again in ${taken.retryAfter} s`, { 'Retry-After': String(taken.retryAfter) })
+    const json = (req.get('content-type') ?? '').includes('json')
+    if (json && length > options.jsonBodyBytes) return refuse(res, 413, tooLong(String(length)))
+    // A chunked body says no length: Payload's API reads it whole, so it is read here, up to the limit.
+    if (json && req.get('transfer-encoding') !== undefined && req.path.startsWith('/api/')) {
+      return void readBody(req, options.jsonBodyBytes).then((body) => {
+        if (body) return next()
+        res.set('Connection', 'close')
+        refuse(res, 413, tooLong('longer'))
+      }, next)
     }
     next()
   }

@@ -5,20 +5,29 @@
  */
 import config from '@payload-config'
 import { login, logout } from '@payloadcms/next/auth'
-import { cookies } from 'next/headers'
+import { cookies, headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { getPayload } from 'payload'
 import { CORE, CORE_TASKS } from '../../collections/slugs'
+import { CLIENT_ADDRESS_HEADER, type LimitName, takeRequest } from '../http/rateLimit'
 import { langOf } from './i18n'
 import { localPath } from './session'
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim()
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
+/** The same per-address limit as the API's route, counted together with it; seconds to wait, or 0. */
+async function overLimit(limit: LimitName): Promise<number> {
+  const taken = takeRequest(limit, (await headers()).get(CLIENT_ADDRESS_HEADER) ?? 'unknown')
+  return taken.allowed ? 0 : taken.retryAfter
+}
+
 export async function signIn(form: FormData) {
   const next = localPath(text(form, 'next'))
   const email = text(form, 'email')
   const password = String(form.get('password') ?? '')
+  const wait = await overLimit('loginPerAddress')
+  if (wait) redirect(`/sign-in?error=busy&retry=${wait}&next=${encodeURIComponent(next)}`)
   let ok = false
   try {
     ok = Boolean((await login({ collection: CORE.users, config, email, password })).token)
@@ -47,6 +56,8 @@ export async function signOut() {
 export async function requestPasswordReset(form: FormData) {
   const email = text(form, 'email').toLowerCase()
   if (!EMAIL.test(email)) redirect('/forgot-password?error=email')
+  const wait = await overLimit('passwordResetPerAddress')
+  if (wait) redirect(`/forgot-password?error=busy&retry=${wait}`)
   const payload = await getPayload({ config })
   await payload.jobs.queue({ task: CORE_TASKS.sendPasswordReset, input: { email, lang: langOf(text(form, 'lang')) } } as never)
   redirect('/forgot-password?sent=1')

@@ -2,9 +2,11 @@
  * The portal's account pages in Chromium: forgot password (the reset email goes through the jobs
  * queue to a real SMTP server), the reset link, signing in with the new password and out again;
  * staff get a link to the admin panel; the 404 page in both languages; a signed-out visitor sent
- * to sign in and back; what an author typed comes back escaped.
+ * to sign in and back; what an author typed comes back escaped; the sign-in and reset forms count
+ * against the same per-address limits as the API.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { setRateLimitScale } from '../../src/http/rateLimit'
 import { waitForText } from '../helpers/browser'
 import { type BrowserApp, startBrowserApp } from '../helpers/browserApp'
 import { expectAccessible, portalSignIn, portalSignOut, runAllJobs, screenshot } from '../helpers/portal'
@@ -70,6 +72,43 @@ describe('portal accounts', () => {
     await page.click('button[type=submit]')
     await waitForText(page.locator('[role=alert]'), '重置链接无效或已过期')
     await page.close()
+  })
+
+  it('counts sign-ins and reset requests through the portal against the same per-address limits as the API', async () => {
+    const { base } = app
+    const page = await app.browser.context.newPage()
+    // Two sign-ins and one reset request a window, for this test.
+    setRateLimitScale(0.1)
+    try {
+      const signIn = async () => {
+        await page.goto(`${base}/sign-in`)
+        await page.fill('input[name=email]', 'nobody@lianpei.demo')
+        await page.fill('input[name=password]', 'not-the-password')
+        await page.click('button[type=submit]')
+        await page.waitForURL(/error=/)
+        return (await page.locator('main [role=alert]').textContent()) ?? ''
+      }
+      expect(await signIn()).toContain('邮箱或密码不正确')
+      expect(await signIn()).toContain('邮箱或密码不正确')
+      expect(await signIn()).toMatch(/尝试次数过多，请 \d+ 秒后再试/)
+      await screenshot(page, 'sign-in-too-many')
+      // The API's sign-in from the same address finds the window used up too.
+      const api = await fetch(`${base}/api/users/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'nobody@lianpei.demo', password: 'x' }) })
+      expect(api.status).toBe(429)
+      expect(Number(api.headers.get('retry-after'))).toBeGreaterThan(0)
+
+      const reset = async (expected: string) => {
+        await page.goto(`${base}/forgot-password`)
+        await page.fill('input[name=email]', 'nobody@lianpei.demo')
+        await page.click('button[type=submit]')
+        await waitForText(page.locator('main'), expected)
+      }
+      await reset('重置邮件已在发送途中')
+      await reset('尝试次数过多')
+      expect(page.url()).toMatch(/error=busy/)
+    } finally {
+      setRateLimitScale(0)
+    }
   })
 
   it('gives staff a link to the admin panel, and students none', async () => {

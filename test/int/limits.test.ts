@@ -3,6 +3,8 @@
  * reset, xAPI ingest and the credit feed; the JSON body size; Payload's login lockout beside them.
  * Limits are scaled down here (setRateLimitScale) so that a few requests reach them.
  */
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import request from 'supertest'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { RATE_LIMITS, setRateLimitScale } from '../../src/http/rateLimit'
@@ -95,5 +97,54 @@ describe('body size', () => {
     expect(res.status).toBe(413)
     expect(res.body.errors[0].message).toMatch(/at most 1048576 bytes/)
     expect((await t.payload.count({ collection: 'organizations', overrideAccess: true })).totalDocs).toBe(before.totalDocs)
+  })
+
+  /** A JSON body sent in chunks, with no Content-Length to check before it is read. */
+  async function chunked(path: string, token: string, body: string): Promise<{ status: number; text: string }> {
+    const server = t.app.listen(0, '127.0.0.1')
+    await new Promise((resolve) => server.once('listening', resolve))
+    try {
+      return await new Promise((resolve, reject) => {
+        const req = http.request({ port: (server.address() as AddressInfo).port, host: '127.0.0.1', path, method: 'POST', headers: { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', Authorization: `JWT ${token}`, 'Accept-Language': 'en' } }, (res) => {
+          let text = ''
+          res.on('data', (c) => (text += c))
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }))
+        })
+        req.on('error', (error) => ((error as NodeJS.ErrnoException).code === 'EPIPE' || (error as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(error)))
+        for (let i = 0; i < body.length; i += 64 * 1024) req.write(body.slice(i, i + 64 * 1024))
+        req.end()
+      })
+    } finally {
+      server.close()
+    }
+  }
+
+  it('measures a chunked JSON body as it arrives: over the limit a 413 and nothing written, under it the request goes through', async () => {
+    const admin = await login(t.app, (await createUser(t.payload, ['admin'], university)).email)
+    const before = (await t.payload.count({ collection: 'organizations', overrideAccess: true })).totalDocs
+    const tooLong = await chunked('/api/organizations', admin, JSON.stringify({ kind: 'enterprise', name: 'x'.repeat(1100 * 1024), code: '91441900MA51LP0778' }))
+    expect(tooLong.status).toBe(413)
+    expect(tooLong.text).toMatch(/at most 1048576 bytes/)
+    expect((await t.payload.count({ collection: 'organizations', overrideAccess: true })).totalDocs).toBe(before)
+    const fine = await chunked('/api/organizations', admin, JSON.stringify({ kind: 'enterprise', name: '分块企业', code: '91441900MA51LP0779' }))
+    expect(fine.status, fine.text).toBe(201)
+    expect(JSON.parse(fine.text).doc.name).toBe('分块企业')
+  })
+})
+
+describe('a query sent as a body', () => {
+  const asGet = (body: string, header = 'X-Payload-HTTP-Method-Override') =>
+    request(t.app).post('/api/organizations').set(header, 'GET').set('Content-Type', 'application/x-www-form-urlencoded').set('Accept-Language', 'en').send(body)
+
+  it('is guarded like one in the URL (Payload reads a POST with a method override as a GET)', async () => {
+    for (const header of ['X-Payload-HTTP-Method-Override', 'X-HTTP-Method-Override']) {
+      const injected = await asGet('where[name][$ne]=x', header)
+      expect(injected.status, header).toBe(400)
+      expect(injected.body.errors[0].message).toMatch(/"\$ne" is not an operator/)
+      expect((await asGet('limit=ten', header)).status).toBe(400)
+      const fine = await asGet('where[code][equals]=10561&depth=0', header)
+      expect(fine.status, fine.text).toBe(200)
+      expect(fine.body.docs.map((d: { id: unknown }) => d.id)).toEqual([university])
+    }
   })
 })

@@ -1,6 +1,6 @@
 /** Ask for a reset link; the email goes out through the jobs queue. */
 import { requestPasswordReset } from '../actions'
-import { pick } from '../i18n'
+import { fill, pick } from '../i18n'
 import { param, portalContext, type SearchParams } from '../session'
 import { portalLabels } from '../translations'
 
@@ -20,7 +20,7 @@ export async function ForgotPasswordPage({ searchParams }: { searchParams: Searc
           <p>{t.forgotHelp}</p>
           {param(query.error) && (
             <p className="error" role="alert">
-              {t.emailInvalid}
+              {param(query.error) === 'busy' ? fill(t.tooManyAttempts, { seconds: Number(param(query.retry)) || 60 }) : t.emailInvalid}
             </p>
           )}
           <form action={requestPasswordReset} className="stack">

@@ -1,7 +1,7 @@
 /** Sign in with email and password (Payload's login); back to the page the visitor came from. */
 import { signIn } from '../actions'
 import { isStaff } from '../staff'
-import { pick } from '../i18n'
+import { fill, pick } from '../i18n'
 import { localPath, param, portalContext, type SearchParams } from '../session'
 import { portalLabels } from '../translations'
 
@@ -32,7 +32,7 @@ export async function SignInPage({ searchParams }: { searchParams: SearchParams 
       {param(query.next) && !param(query.error) && <p className="notice">{t.signInRequired}</p>}
       {param(query.error) && (
         <p className="error" role="alert">
-          {t.signInFailed}
+          {param(query.error) === 'busy' ? fill(t.tooManyAttempts, { seconds: Number(param(query.retry)) || 60 }) : t.signInFailed}
         </p>
       )}
       {param(query.reset) && (
