@@ -1,7 +1,8 @@
 /**
  * The featured-course workflow through the REST API: rounds and their window, proposals and their
  * moves, reviewer assignment and the conflict rule, blind review (REST and GraphQL), the decision,
- * the publish gate on every path, funding within the budget (also under 20 concurrent awards), the
+ * the publish gate on every path, funding within the budget (also under 20 concurrent awards, and
+ * a budget lowered while awards are made), the
  * committee's CSV and the emails at each move.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -465,6 +466,29 @@ describe('funding', () => {
     const awards = (await t.payload.find({ collection: 'funding-awards' as never, where: { round: { equals: r.id } }, pagination: false, overrideAccess: true })).docs as Array<{ amount: number; sequence: number }>
     expect(awards.reduce((s, a) => s + a.amount, 0)).toBe(70000)
     expect(awards.map((a) => a.sequence).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7])
+  })
+
+  it('never lets a budget lowered while awards are being made fall below what they committed', async () => {
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const r = await round({ budget: 60000 })
+      const approvedIds: Id[] = []
+      for (let i = 0; i < 4; i++) {
+        const p = await proposal(r.id)
+        await t.payload.update({ collection: 'course-proposals' as never, id: p.id, data: { status: 'approved' } as never, overrideAccess: true, context: { bookkeeping: true } })
+        approvedIds.push(p.id)
+      }
+      const awarding = approvedIds.map((id) => award(id, 10000).then((res) => res))
+      // The budget is lowered a moment after the awards start, while they read it.
+      await new Promise((resolve) => setTimeout(resolve, attempt * 10))
+      const [lowered, ...awarded] = await Promise.all([as(t.app, admin.token).patch(`/api/proposal-rounds/${r.id}`).send({ budget: 20000 }).then((res) => res), ...awarding])
+      expect([200, 409]).toContain(lowered.status)
+      for (const res of awarded) expect([201, 409]).toContain(res.status)
+      const budget = ((await t.payload.findByID({ collection: 'proposal-rounds' as never, id: r.id, overrideAccess: true })) as { budget: number }).budget
+      const awards = (await t.payload.find({ collection: 'funding-awards' as never, where: { round: { equals: r.id } }, pagination: false, overrideAccess: true })).docs as Array<{ amount: number }>
+      const committed = awards.reduce((s, a) => s + a.amount, 0)
+      expect(committed, `attempt ${attempt}: ${committed} awarded under a budget of ${budget}`).toBeLessThanOrEqual(budget)
+      expect(budget).toBe(lowered.status === 200 ? 20000 : 60000)
+    }
   })
 
   it('exports the round’s results as CSV with a BOM for the committee', async () => {

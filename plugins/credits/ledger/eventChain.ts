@@ -7,10 +7,10 @@
  * transaction, or in one of its own — and none collides with another. Elsewhere a writer that
  * lost the race tries again on the new head.
  */
-import { sql } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
 import { idOf } from '../../../src/access'
 import { retryWhileTaken } from '../../../src/retryWhileTaken'
+import { lockUntilCommit } from '../../../src/transactionLock'
 import { CREDIT_SLUGS } from '../constants'
 import type { LedgerEventKind } from '../collections/LedgerEvents'
 import { chainOf, eventContent, GENESIS, link } from './hashes'
@@ -45,13 +45,6 @@ export async function eventHead(payload: Payload, chain: string, req?: Partial<P
   return head ? { position: Number(head.position), hash: head.hash } : undefined
 }
 
-/** On PostgreSQL inside a transaction: wait for the chain's other writers to commit. */
-async function lockChain(payload: Payload, req: Partial<PayloadRequest> | undefined, chain: string) {
-  if (payload.db.name !== 'postgres' || !req?.transactionID) return
-  const session = (payload.db as unknown as { sessions?: Record<string, { db: { execute: (q: unknown) => Promise<unknown> } }> }).sessions?.[String(await req.transactionID)]
-  await session?.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`credit-ledger:${chain}`}))`)
-}
-
 /**
  * In this process, one append per chain at a time: Payload's bulk update runs its documents'
  * hooks concurrently in one transaction, where the advisory lock (re-entrant) does not order
@@ -73,7 +66,7 @@ export async function appendEvent(payload: Payload, event: NewEvent, req?: Parti
     retryWhileTaken('key', async () => {
       // The transaction's lock first, then this process's turn: a writer waiting for another
       // transaction's lock holds nobody else up here.
-      await lockChain(payload, within, chain)
+      await lockUntilCommit(payload, within, `credit-ledger:${chain}`)
       return oneAtATime(chain, async () => {
         const data = nextEvent(event, await eventHead(payload, chain, within), new Date().toISOString())
         return (await payload.create({ collection: CREDIT_SLUGS.ledgerEvents as never, data: data as never, overrideAccess: true, depth: 0, req: within })) as Doc

@@ -20,3 +20,6 @@ export async function committedFen(req: PayloadRequest, round: Id): Promise<numb
   })
   return (docs as Doc[]).reduce((sum, a) => sum + toFen(a.amount ?? 0), 0)
 }
+
+/** The lock (src/transactionLock.ts) that an award and a lowered budget of one round take first. */
+export const fundingLock = (round: Id) => `funding-round:${round}`

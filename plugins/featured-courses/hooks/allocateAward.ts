@@ -2,8 +2,9 @@ import type { CollectionBeforeChangeHook } from 'payload'
 import { APIError, ValidationError } from 'payload'
 import { idOf, type Id } from '../../../src/access'
 import { say } from '../../../src/i18n/say'
+import { lockUntilCommit } from '../../../src/transactionLock'
 import { type AwardState, FEATURED_SLUGS } from '../constants'
-import { committedFen, toFen } from '../funding/committed'
+import { committedFen, fundingLock, toFen } from '../funding/committed'
 
 type Doc = Record<string, any>
 
@@ -37,6 +38,8 @@ export const allocateAward: CollectionBeforeChangeHook = async ({ data, original
   if (!proposal) throw new ValidationError({ collection: FEATURED_SLUGS.awards, errors: [{ path: 'proposal', message: say(req, '找不到该申报', 'no such proposal') }] })
   if (proposal.status !== 'approved') throw new APIError(say(req, `只能给已立项的申报补助经费（该申报：${proposal.status}）`, `only an approved proposal can be funded (this one is ${proposal.status})`), 409)
   const round = idOf(proposal.round) as Id
+  // Before reading the budget and what is committed: a budget lowered meanwhile waits, or is seen.
+  await lockUntilCommit(payload, req, fundingLock(round))
   const budget = (await payload.findByID({ collection: FEATURED_SLUGS.rounds as never, id: round as never, depth: 0, overrideAccess: true, req })) as Doc
 
   const last = await payload.find({ collection: FEATURED_SLUGS.awards as never, where: { round: { equals: round } }, sort: '-sequence', limit: 1, depth: 0, overrideAccess: true, req })

@@ -2,7 +2,8 @@ import type { CollectionBeforeChangeHook } from 'payload'
 import { APIError, ValidationError } from 'payload'
 import { say } from '../../../src/i18n/say'
 import { FEATURED_SLUGS } from '../constants'
-import { committedFen, toFen } from '../funding/committed'
+import { lockUntilCommit } from '../../../src/transactionLock'
+import { committedFen, fundingLock, toFen } from '../funding/committed'
 
 type Doc = Record<string, any>
 
@@ -31,6 +32,7 @@ export const guardRoundChanges: CollectionBeforeChangeHook = async ({ data, orig
     if (scored.totalDocs > 0) throw new APIError(say(req, `本批次已有 ${scored.totalDocs} 份评审按现有指标打分，指标和权重不能再改`, `${scored.totalDocs} reviews in this round are scored on the current rubric; its criteria and weights cannot change now`), 409)
   }
   if (typeof data.budget === 'number' && data.budget < originalDoc.budget) {
+    await lockUntilCommit(req.payload, req, fundingLock(originalDoc.id))
     const committed = await committedFen(req, originalDoc.id)
     if (toFen(data.budget) < committed) {
       throw new APIError(say(req, `预算不能低于本批次已补助的 ${committed / 100} 元`, `the budget cannot drop below the ${committed / 100} CNY this round has already awarded`), 409)
