@@ -4,6 +4,7 @@ import { anyone, nobodyField } from '../../../src/access'
 import { isCampStaff } from '../access'
 import { CAMP_SLUGS, SESSION_KINDS } from '../constants'
 import { arrivalsEndpoint, checkInCodeEndpoint, checkInEndpoint } from '../endpoints/checkIn'
+import { forgetProgramme } from '../attendance/programmes'
 import { giveSessionASecret } from '../hooks/giveSessionASecret'
 import type { SanitizedCampsOptions } from '../types'
 
@@ -18,7 +19,7 @@ export const createCampSessionsCollection = (options_: SanitizedCampsOptions): C
   labels: { singular: zhEn('活动场次', 'Session'), plural: zhEn('活动场次', 'Sessions') },
   admin: { useAsTitle: 'title', group: zhEn('思政与训练营', 'Programmes and camps'), defaultColumns: ['title', 'camp', 'kind', 'startsAt', 'endsAt', 'place'] },
   access: { read: anyone, create: isCampStaff, update: isCampStaff, delete: isCampStaff },
-  hooks: { beforeChange: [giveSessionASecret] },
+  hooks: { beforeChange: [giveSessionASecret], afterChange: [forgetProgramme], afterDelete: [forgetProgramme] },
   endpoints: [checkInCodeEndpoint(options_), checkInEndpoint(options_), arrivalsEndpoint],
   fields: [
     { name: 'camp', type: 'relationship', relationTo: CAMP_SLUGS.camps, required: true, index: true, label: zhEn('所属项目', 'Programme') },

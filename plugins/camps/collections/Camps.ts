@@ -1,3 +1,4 @@
+import { forgetProgramme } from '../attendance/programmes'
 import type { CollectionConfig } from 'payload'
 import { options, zhEn } from '../../../collections/i18n'
 import { CORE } from '../../../collections/slugs'
@@ -17,6 +18,7 @@ export const createCampsCollection = (): CollectionConfig => ({
   labels: { singular: zhEn('项目', 'Programme'), plural: zhEn('思政与训练营', 'Programmes and camps') },
   admin: { useAsTitle: 'title', group: zhEn('思政与训练营', 'Programmes and camps'), defaultColumns: ['title', 'kind', 'organization', 'startsOn', 'endsOn', 'capacity'] },
   access: { read: anyone, create: isCampStaff, update: isCampStaff, delete: isCampStaff },
+  hooks: { afterChange: [forgetProgramme], afterDelete: [forgetProgramme] },
   fields: [
     { name: 'title', type: 'text', required: true, label: zhEn('名称', 'Title') },
     { name: 'titleEn', type: 'text', label: zhEn('英文名称', 'Title (English)') },

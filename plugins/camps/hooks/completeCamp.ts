@@ -3,6 +3,7 @@ import { CORE } from '../../../collections/slugs'
 import { type Id, idOf } from '../../../src/access'
 import { clock } from '../../../src/clock'
 import { isUniqueViolation } from '../../../src/errors'
+import { programmeOf } from '../attendance/programmes'
 import { ATTENDED, CAMP_SLUGS } from '../constants'
 
 type Doc = Record<string, any>
@@ -10,7 +11,7 @@ type Doc = Record<string, any>
 /** A learner's attendance rate in a programme, 0–100: sessions attended (present, late, excused) of all its sessions. */
 export async function attendanceRate(req: PayloadRequest, camp: Id, learner: Id): Promise<{ attended: number; sessions: number; rate: number }> {
   const [sessions, attended] = await Promise.all([
-    req.payload.count({ collection: CAMP_SLUGS.sessions as never, where: { camp: { equals: camp } }, overrideAccess: true, req }),
+    programmeOf(req.payload, camp, req).then((p) => ({ totalDocs: p?.sessions ?? 0 })),
     req.payload.count({
       collection: CAMP_SLUGS.attendance as never,
       where: { and: [{ camp: { equals: camp } }, { learner: { equals: learner } }, { status: { in: ATTENDED } }] },
@@ -28,13 +29,14 @@ export async function attendanceRate(req: PayloadRequest, camp: Id, learner: Id)
  */
 export async function completeCamp(req: PayloadRequest, campId: Id | undefined, learner: Id): Promise<boolean> {
   if (campId === undefined) return false
-  const camp = (await req.payload.findByID({ collection: CAMP_SLUGS.camps as never, id: campId as never, depth: 0, overrideAccess: true, disableErrors: true, req })) as Doc | null
+  const camp = (await programmeOf(req.payload, campId, req))?.camp
   if (!camp) return false
   const key = `${learner}:${CAMP_SLUGS.camps}:${camp.id}`
-  if ((await req.payload.count({ collection: CORE.completions, where: { key: { equals: key } }, overrideAccess: true, req })).totalDocs) return false
   const rule = camp.completionRule ?? {}
+  // The rate first: most records leave it short of the rule, and then nothing else is read.
   const attendance = await attendanceRate(req, camp.id, learner)
   if (!attendance.sessions || attendance.rate < (rule.minAttendanceRate ?? 0)) return false
+  if ((await req.payload.count({ collection: CORE.completions, where: { key: { equals: key } }, overrideAccess: true, req })).totalDocs) return false
   let contestScore: number | undefined
   if (rule.contest) {
     const { docs } = await req.payload.find({

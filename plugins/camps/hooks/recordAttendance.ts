@@ -8,22 +8,16 @@ import { CAMP_SLUGS } from '../constants'
 
 type Doc = Record<string, any>
 
-/** Set by the check-in endpoint: the learner checked in with the code. */
-export type AttendanceContext = { checkedInWithCode?: boolean }
-
 /**
- * A record is for a learner enrolled in the session's programme, once per session; afterwards an
- * organiser may change its status only.
+ * An organiser's record is for a learner enrolled in the session's programme, once per session;
+ * afterwards an organiser may change its status only. (A learner's own check-in with the code is
+ * written by attendance/checkIn.ts.)
  */
-export const recordAttendance: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req, context }) => {
+export const recordAttendance: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req }) => {
   if (operation === 'update') {
     const moved = ['session', 'learner'].filter((k) => data[k] !== undefined && String(idOf(data[k])) !== String(idOf(originalDoc[k])))
     if (moved.length) throw new APIError(say(req, '考勤记录只能修改状态', 'only the status of an attendance record can change'), 409)
     return { ...data, recordedBy: req.user?.id }
-  }
-  if ((context as AttendanceContext).checkedInWithCode) {
-    // attendance/checkIn.ts has checked the session, the window, the code and the enrolment; the unique key keeps it to one.
-    return { ...data, key: `${idOf(data.session)}:${idOf(data.learner)}`, camp: data.camp, method: 'code', recordedBy: null }
   }
   const session = (await req.payload.findByID({ collection: CAMP_SLUGS.sessions as never, id: idOf(data.session) as never, depth: 0, overrideAccess: true, disableErrors: true, req })) as Doc | null
   if (!session) throw new ValidationError({ collection: CAMP_SLUGS.attendance, errors: [{ path: 'session', message: say(req, '找不到该场次', 'no such session') }] })
