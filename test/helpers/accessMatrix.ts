@@ -6,9 +6,10 @@
  */
 import type { Express } from 'express'
 import type { Payload } from 'payload'
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Role } from '../../src/access'
 import { as, createOrganization, createUser, login } from './fixtures'
+import { startTestApp, type TestApp } from './testApp'
 
 export type Id = number | string
 /** `all`, `none`, or a row scope the collection's Spec knows how to build rows inside and outside of. */
@@ -173,3 +174,34 @@ export async function createCast(payload: Payload, app: Express): Promise<Cast> 
   }
   return { orgs, actors }
 }
+
+export type MatrixApp = { t: TestApp; payload: Payload; orgs: Organizations; actors: MatrixContext['actors'] }
+
+/**
+ * For one test file: before its tests, the app on a database of its own, the cast, then the file's
+ * own `setUp`; after them, the app stopped. The returned object is filled in by then.
+ */
+export function startMatrixApp(options: { env?: Record<string, string>; setUp?: (app: MatrixApp) => Promise<void> } = {}): MatrixApp {
+  const app = { orgs: {}, actors: {} } as MatrixApp
+  beforeAll(async () => {
+    app.t = await startTestApp({ env: options.env })
+    app.payload = app.t.payload
+    const cast = await createCast(app.payload, app.t.app)
+    Object.assign(app.orgs, cast.orgs)
+    Object.assign(app.actors, cast.actors)
+    await options.setUp?.(app)
+  })
+  afterAll(async () => app.t?.stop())
+  return app
+}
+
+/** What checkAccessMatrix reads, once the app has started. */
+export const contextOf = (app: MatrixApp) => (): MatrixContext => ({ app: app.t.app, payload: app.payload, actors: app.actors })
+
+/** A document through the Local API, hooks and all, without access. */
+export const createRow = async (payload: Payload, collection: string, data: Record<string, unknown>): Promise<Id> =>
+  ((await payload.create({ collection: collection as never, data: data as never, overrideAccess: true })) as { id: Id }).id
+
+/** A row stored directly through the adapter: access looks at its fields, not at how it came. */
+export const storeRow = async (payload: Payload, collection: string, data: Record<string, unknown>): Promise<Id> =>
+  (await payload.db.create({ collection: collection as never, data })).id as Id

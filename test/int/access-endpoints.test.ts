@@ -7,12 +7,11 @@
  */
 import type { Payload } from 'payload'
 import { formatNames } from 'payload'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { issueCreditRecord } from '../../plugins/credits/issuing/issueCreditRecord'
-import { ACTORS, type Actor, createCast, type Id, type MatrixContext, type Me, type Organizations } from '../helpers/accessMatrix'
+import { ACTORS, type Actor, createRow, type Id, type MatrixApp, type Me, startMatrixApp, storeRow } from '../helpers/accessMatrix'
 import { as, createCourse, createUser, login } from '../helpers/fixtures'
 import { createPackage, installLibraries } from '../helpers/h5p'
-import { startTestApp, type TestApp } from '../helpers/testApp'
 
 type Call = { method: 'get' | 'post'; url: string; body?: unknown; headers?: Record<string, string> }
 type Case = {
@@ -33,17 +32,32 @@ const SIGNED_IN = ACTORS.filter((a) => a !== 'anonymous')
 const STAFF: Actor[] = ['admin', 'organizer']
 const NOBODY: Actor[] = []
 
-let t: TestApp
 let payload: Payload
-const orgs = {} as Organizations
-const actors: MatrixContext['actors'] = {}
+let t: MatrixApp['t']
+const app = startMatrixApp({ setUp: async (started) => {
+  payload = started.payload
+  t = started.t
+  f.course = (await createCourse(payload, orgs.entA, { partners: [orgs.uniA] })).id
+  await installLibraries(payload)
+  f.pkg = (await createPackage(payload)).id
+  f.module = await create('modules', { course: f.course, title: '判断题', order: 1, kind: 'h5p', h5pPackage: f.pkg })
+  f.track = await create('mentor-tracks', { title: '企业导师培训', code: 'MT-E-1', tier: 'industry-mentor', minHours: 0, organization: orgs.entA })
+  f.round = await create('proposal-rounds', { title: '2026 年度特色课程', opensAt: iso(Date.now() - DAY), closesAt: iso(Date.now() + DAY), budget: 1_000_000 })
+  f.camp = await newCamp()
+  f.session = await newSession(f.camp)
+  f.contest = await newContest(f.camp)
+  f.otherRecord = await issueFor(await student(orgs.uniA))
+  f.guardedRecord = await issueFor(await student(orgs.uniB))
+  f.otherCertification = await certification((await createUser(payload, ['mentor'], orgs.entA)).id)
+} })
+const { orgs, actors } = app
 let seq = 0
 const f = {} as { course: Id; module: Id; pkg: Id; track: Id; round: Id; camp: Id; session: Id; contest: Id; otherRecord: Id; otherCertification: Id; guardedRecord: Id }
 const DAY = 86_400_000
 const iso = (ms: number) => new Date(ms).toISOString()
 
-const create = async (collection: string, data: Record<string, unknown>) => (await payload.create({ collection: collection as never, data: data as never, overrideAccess: true }) as { id: Id }).id
-const stored = async (collection: string, data: Record<string, unknown>) => (await payload.db.create({ collection: collection as never, data })).id as Id
+const create = (collection: string, data: Record<string, unknown>) => createRow(payload, collection, data)
+const stored = (collection: string, data: Record<string, unknown>) => storeRow(payload, collection, data)
 const student = async (home: Id = orgs.uniA) => (await createUser(payload, ['student'], home, { homeUniversity: home, studentNumber: `S${++seq}` })).id
 const enrol = (learner: Id, relationTo: string, value: Id) => create('enrollments', { learner, source: { relationTo, value } })
 /** The caller, or a stand-in learner for anonymous callers (whose call is refused before it matters). */
@@ -58,7 +72,12 @@ const newCamp = () =>
 const newSession = (camp: Id) => create('camp-sessions', { camp, title: `专题讲座 ${++seq}`, kind: 'lecture', startsAt: iso(Date.now() - 60_000), endsAt: iso(Date.now() + 90 * 60_000) })
 const newContest = (camp: Id) =>
   create('contests', { title: `知识竞赛 ${++seq}`, camp, opensAt: iso(Date.now() - DAY), closesAt: iso(Date.now() + DAY), timeLimitSeconds: 600, questions: [{ text: '题', kind: 'single', points: 1, choices: [{ text: '甲', correct: true }, { text: '乙' }] }] })
-const mentorProfile = (user: Id) => stored('mentors', { user, name: `导师 ${++seq}`, kind: 'enterprise', tier: 'industry-mentor', organization: orgs.entA, maxStudents: 5, status: 'certified', certifiedUntil: iso(Date.now() + 365 * DAY) })
+/** The user's mentor profile (one per account), certified. */
+async function mentorProfile(user: Id): Promise<Id> {
+  const { docs } = await payload.find({ collection: 'mentors' as never, where: { user: { equals: user } }, depth: 0, overrideAccess: true })
+  if (docs.length) return (docs[0] as { id: Id }).id
+  return stored('mentors', { user, name: `导师 ${++seq}`, kind: 'enterprise', tier: 'industry-mentor', organization: orgs.entA, maxStudents: 5, status: 'certified', certifiedUntil: iso(Date.now() + 365 * DAY) })
+}
 const certification = async (mentorUser: Id) =>
   stored('mentor-certifications', { key: `cert-${++seq}`, mentor: await mentorProfile(mentorUser), mentorUser, track: f.track, kind: 'initial', issuedAt: iso(Date.now()), validFrom: iso(Date.now()), validUntil: iso(Date.now() + 365 * DAY), status: 'valid' })
 async function checkInCode(session: Id): Promise<string> {
@@ -230,26 +249,6 @@ async function proposal(lead: Id, status = 'draft'): Promise<Id> {
 
 const count = async (collection: string) => (await payload.count({ collection: collection as never, overrideAccess: true })).totalDocs
 
-beforeAll(async () => {
-  t = await startTestApp()
-  payload = t.payload
-  const cast = await createCast(payload, t.app)
-  Object.assign(orgs, cast.orgs)
-  Object.assign(actors, cast.actors)
-  f.course = (await createCourse(payload, orgs.entA, { partners: [orgs.uniA] })).id
-  await installLibraries(payload)
-  f.pkg = (await createPackage(payload)).id
-  f.module = await create('modules', { course: f.course, title: '判断题', order: 1, kind: 'h5p', h5pPackage: f.pkg })
-  f.track = await create('mentor-tracks', { title: '企业导师培训', code: 'MT-E-1', tier: 'industry-mentor', minHours: 0, organization: orgs.entA })
-  f.round = await create('proposal-rounds', { title: '2026 年度特色课程', opensAt: iso(Date.now() - DAY), closesAt: iso(Date.now() + DAY), budget: 1_000_000 })
-  f.camp = await newCamp()
-  f.session = await newSession(f.camp)
-  f.contest = await newContest(f.camp)
-  f.otherRecord = await issueFor(await student(orgs.uniA))
-  f.guardedRecord = await issueFor(await student(orgs.uniB))
-  f.otherCertification = await certification((await createUser(payload, ['mentor'], orgs.entA)).id)
-})
-afterAll(async () => t?.stop())
 
 describe('custom endpoints', () => {
   for (const c of CASES) {

@@ -6,10 +6,8 @@
  * reminder job); their endpoints are in access-endpoints.test.ts.
  */
 import type { Payload } from 'payload'
-import { afterAll, beforeAll } from 'vitest'
-import { type Actor, ALL, type Cell, cell, checkAccessMatrix, createCast, everyone, type Id, type MatrixContext, type Me, NONE, type Organizations, type Scope, type Side, type Spec } from '../helpers/accessMatrix'
+import { type Actor, ALL, type Cell, cell, checkAccessMatrix, contextOf, createRow, startMatrixApp, storeRow, everyone, type Id, type Me, NONE, type Scope, type Side, type Spec } from '../helpers/accessMatrix'
 import { createUser } from '../helpers/fixtures'
-import { startTestApp, type TestApp } from '../helpers/testApp'
 
 const STAFF = { admin: ALL, organizer: ALL }
 const PUBLIC_STAFF_WRITE = everyone(cell('none', 'all', 'none', 'none'), STAFF)
@@ -23,10 +21,14 @@ const MATRIX: Record<string, Record<Actor, Cell>> = {
   'camp-session-reminders': everyone(NONE, { admin: cell('none', 'all', 'none', 'none'), organizer: cell('none', 'all', 'none', 'none') }),
 }
 
-let t: TestApp
 let payload: Payload
-const orgs = {} as Organizations
-const actors: MatrixContext['actors'] = {}
+const app = startMatrixApp({ setUp: async (started) => {
+  payload = started.payload
+  const camp = await newCamp()
+  session = await create('camp-sessions', sessionData(camp))
+  contest = await create('contests', contestData(camp))
+} })
+const { orgs } = app
 let seq = 0
 let session: Id
 let contest: Id
@@ -42,14 +44,14 @@ const contestData = (camp: Id) => ({
   title: `知识竞赛 ${++seq}`, camp, opensAt: iso(Date.now() - DAY), closesAt: iso(Date.now() + DAY), timeLimitSeconds: 600,
   questions: [{ text: '“两个结合”指什么？', kind: 'single', points: 1, choices: [{ text: '甲', correct: true }, { text: '乙', correct: false }] }],
 })
-const create = async (collection: string, data: Record<string, unknown>) => (await payload.create({ collection: collection as never, data: data as never, overrideAccess: true }) as { id: Id }).id
+const create = (collection: string, data: Record<string, unknown>) => createRow(payload, collection, data)
 const newCamp = () => create('camps', campData())
 const enrol = (learner: Id, camp: Id) => create('enrollments', { learner, source: { relationTo: 'camps', value: camp } })
 const student = async () => (await createUser(payload, ['student'], orgs.uniA, { homeUniversity: orgs.uniA, studentNumber: `S${++seq}` })).id
 /** The actor for `self` rows inside the scope, somebody else otherwise. */
 const learnerFor = async (scope: Scope, actor: Me, side: Side) => (scope === 'self' && side === 'in' ? actor.id : student())
 /** Rows only the platform writes, stored directly: access looks at their fields, not at how they came. */
-const stored = async (collection: string, data: Record<string, unknown>) => (await payload.db.create({ collection: collection as never, data: { ...data, key: `${collection}-${++seq}` } })).id as Id
+const stored = (collection: string, data: Record<string, unknown>) => storeRow(payload, collection, { ...data, key: `${collection}-${++seq}` })
 
 const SPECS: Record<string, Spec> = {
   camps: {
@@ -99,16 +101,5 @@ const SPECS: Record<string, Spec> = {
   },
 }
 
-beforeAll(async () => {
-  t = await startTestApp()
-  payload = t.payload
-  const cast = await createCast(payload, t.app)
-  Object.assign(orgs, cast.orgs)
-  Object.assign(actors, cast.actors)
-  const camp = await newCamp()
-  session = await create('camp-sessions', sessionData(camp))
-  contest = await create('contests', contestData(camp))
-})
-afterAll(async () => t?.stop())
 
-checkAccessMatrix(MATRIX, SPECS, () => ({ app: t.app, payload, actors }))
+checkAccessMatrix(MATRIX, SPECS, contextOf(app))

@@ -5,11 +5,9 @@
  * Records, events, checkpoints and deliveries are written only by the platform.
  */
 import type { Payload } from 'payload'
-import { afterAll, beforeAll } from 'vitest'
 import { issueCreditRecord } from '../../plugins/credits/issuing/issueCreditRecord'
-import { type Actor, ALL, type Cell, cell, checkAccessMatrix, createCast, everyone, type Id, type MatrixContext, type Me, NONE, type Organizations, type Scope, type Side, type Spec } from '../helpers/accessMatrix'
+import { type Actor, ALL, type Cell, cell, checkAccessMatrix, contextOf, startMatrixApp, storeRow, everyone, type Id, type Me, NONE, type Scope, type Side, type Spec } from '../helpers/accessMatrix'
 import { createCourse, createUser } from '../helpers/fixtures'
-import { startTestApp, type TestApp } from '../helpers/testApp'
 
 const READ_ONLY = cell('none', 'all', 'none', 'none')
 const REGISTRARS: Record<Actor, Cell> = everyone(NONE, { admin: ALL, registrar: cell('university', 'university', 'university', 'university') })
@@ -29,10 +27,14 @@ const MATRIX: Record<string, Record<Actor, Cell>> = {
   'credit-ledger-checkpoints': everyone(READ_ONLY),
 }
 
-let t: TestApp
 let payload: Payload
-const orgs = {} as Organizations
-const actors: MatrixContext['actors'] = {}
+const app = startMatrixApp({ env: { WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1/32' }, setUp: async (started) => {
+  payload = started.payload
+  course = (await createCourse(payload, orgs.entA, { partners: [orgs.uniA] })).id
+  webhook = (await payload.create({ collection: 'credit-webhooks' as never, data: { university: orgs.uniA, url: 'http://127.0.0.1:9/hook' } as never, overrideAccess: true }) as { id: Id }).id
+  record = await issue(await student(orgs.uniA))
+} })
+const { orgs } = app
 let seq = 0
 let course: Id
 let webhook: Id
@@ -62,8 +64,7 @@ const recordOwner = async (scope: Scope, actor: Me, side: Side): Promise<Id> => 
 /** Rows only the platform writes, stored directly: access looks at their fields, not at how they came. */
 const platformRow = (collection: string, data: Record<string, unknown>) => async (scope: Scope, actor: Me, side: Side) => {
   const university = scope === 'university' ? universityOf(actor, side) : orgs.uniA
-  const doc = await payload.db.create({ collection: collection as never, data: { ...data, university, key: `${collection}-${++seq}` } })
-  return doc.id as Id
+  return storeRow(payload, collection, { ...data, university, key: `${collection}-${++seq}` })
 }
 const hash = 'A'.repeat(43)
 const noBody = async () => ({})
@@ -103,23 +104,12 @@ const SPECS: Record<string, Spec> = {
     changed: 'succeeded',
   },
   'credit-ledger-checkpoints': {
-    row: async () => (await payload.db.create({ collection: 'credit-ledger-checkpoints', data: { chain: 'test', recordHash: hash, eventHash: hash, signedAt: new Date().toISOString(), jws: 'a.b.c' } })).id as Id,
+    row: () => storeRow(payload, 'credit-ledger-checkpoints', { chain: 'test', recordHash: hash, eventHash: hash, signedAt: new Date().toISOString(), jws: 'a.b.c' }),
     body: noBody,
     patch: { jws: 'forged' },
     changed: 'jws',
   },
 }
 
-beforeAll(async () => {
-  t = await startTestApp({ env: { WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1/32' } })
-  payload = t.payload
-  const cast = await createCast(payload, t.app)
-  Object.assign(orgs, cast.orgs)
-  Object.assign(actors, cast.actors)
-  course = (await createCourse(payload, orgs.entA, { partners: [orgs.uniA] })).id
-  webhook = (await payload.create({ collection: 'credit-webhooks' as never, data: { university: orgs.uniA, url: 'http://127.0.0.1:9/hook' } as never, overrideAccess: true }) as { id: Id }).id
-  record = await issue(await student(orgs.uniA))
-})
-afterAll(async () => t?.stop())
 
-checkAccessMatrix(MATRIX, SPECS, () => ({ app: t.app, payload, actors }))
+checkAccessMatrix(MATRIX, SPECS, contextOf(app))

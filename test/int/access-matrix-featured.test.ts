@@ -7,10 +7,8 @@
  * others' scores only after submitting one's own) is in featured-courses.test.ts.
  */
 import type { Payload } from 'payload'
-import { afterAll, beforeAll } from 'vitest'
-import { type Actor, ALL, type Cell, cell, checkAccessMatrix, createCast, everyone, type Id, type MatrixContext, type Me, NONE, type Organizations, type Scope, type Side, type Spec } from '../helpers/accessMatrix'
+import { type Actor, ALL, type Cell, cell, checkAccessMatrix, contextOf, createRow, startMatrixApp, storeRow, everyone, type Id, type Me, NONE, type Scope, type Side, type Spec } from '../helpers/accessMatrix'
 import { createCourse, createUser } from '../helpers/fixtures'
-import { startTestApp, type TestApp } from '../helpers/testApp'
 
 const READ_ONLY = (scope: Scope) => cell('none', scope, 'none', 'none')
 
@@ -22,18 +20,19 @@ const MATRIX: Record<string, Record<Actor, Cell>> = {
   'funding-awards': everyone(NONE, { admin: cell('all', 'all', 'all', 'none'), author: READ_ONLY('org') }),
 }
 
-let t: TestApp
 let payload: Payload
-const orgs = {} as Organizations
-const actors: MatrixContext['actors'] = {}
+const app = startMatrixApp({ setUp: async (started) => {
+  payload = started.payload
+  round = await create('proposal-rounds', roundData())
+} })
+const { orgs } = app
 let seq = 0
 let round: Id
 const DAY = 86_400_000
 const iso = (ms: number) => new Date(ms).toISOString()
 
-const create = async (collection: string, data: Record<string, unknown>) => (await payload.create({ collection: collection as never, data: data as never, overrideAccess: true }) as { id: Id }).id
-/** Rows stored directly: access looks at their fields, not at how they came. */
-const stored = async (collection: string, data: Record<string, unknown>) => (await payload.db.create({ collection: collection as never, data })).id as Id
+const create = (collection: string, data: Record<string, unknown>) => createRow(payload, collection, data)
+const stored = (collection: string, data: Record<string, unknown>) => storeRow(payload, collection, data)
 const roundData = () => ({ title: `2026 年度特色课程 ${++seq}`, opensAt: iso(Date.now() - DAY), closesAt: iso(Date.now() + DAY), budget: 1_000_000 })
 const reviewer = async () => (await createUser(payload, ['reviewer'], orgs.agency)).id
 const author = async () => (await createUser(payload, ['author'], orgs.uniB)).id
@@ -105,14 +104,5 @@ const SPECS: Record<string, Spec> = {
   },
 }
 
-beforeAll(async () => {
-  t = await startTestApp()
-  payload = t.payload
-  const cast = await createCast(payload, t.app)
-  Object.assign(orgs, cast.orgs)
-  Object.assign(actors, cast.actors)
-  round = await create('proposal-rounds', roundData())
-})
-afterAll(async () => t?.stop())
 
-checkAccessMatrix(MATRIX, SPECS, () => ({ app: t.app, payload, actors }))
+checkAccessMatrix(MATRIX, SPECS, contextOf(app))

@@ -7,10 +7,8 @@
  * mentor-training tests cover a mentor of their organisation's students). Certifications and reminders are written only by the platform.
  */
 import type { Payload } from 'payload'
-import { afterAll, beforeAll } from 'vitest'
-import { type Actor, ALL, type Cell, cell, checkAccessMatrix, createCast, everyone, type Id, type MatrixContext, type Me, NONE, type Organizations, type Scope, type Side, type Spec } from '../helpers/accessMatrix'
+import { type Actor, ALL, type Cell, cell, checkAccessMatrix, contextOf, createRow, startMatrixApp, storeRow, everyone, type Id, type Me, NONE, type Scope, type Side, type Spec } from '../helpers/accessMatrix'
 import { createCourse, createUser } from '../helpers/fixtures'
-import { startTestApp, type TestApp } from '../helpers/testApp'
 
 const STAFF_READ = cell('none', 'all', 'none', 'none')
 const OWN_READ = cell('none', 'self', 'none', 'none')
@@ -37,19 +35,20 @@ const MATRIX: Record<string, Record<Actor, Cell>> = {
   'mentor-reminders': everyone(NONE, { admin: STAFF_READ, organizer: STAFF_READ }),
 }
 
-let t: TestApp
 let payload: Payload
-const orgs = {} as Organizations
-const actors: MatrixContext['actors'] = {}
+const app = startMatrixApp({ setUp: async (started) => {
+  payload = started.payload
+  track = await create('mentor-tracks', { ...trackData(), requiredCourses: [(await createCourse(payload, orgs.entA)).id] })
+} })
+const { orgs, actors } = app
 let seq = 0
 let track: Id
 const DAY = 86_400_000
 const iso = (ms: number) => new Date(ms).toISOString()
 const SCORES = { guidance: 5, expertise: 4, availability: 4 }
 
-const create = async (collection: string, data: Record<string, unknown>) => (await payload.create({ collection: collection as never, data: data as never, overrideAccess: true }) as { id: Id }).id
-/** Rows stored directly: access looks at their fields, not at how they came. */
-const stored = async (collection: string, data: Record<string, unknown>) => (await payload.db.create({ collection: collection as never, data })).id as Id
+const create = (collection: string, data: Record<string, unknown>) => createRow(payload, collection, data)
+const stored = (collection: string, data: Record<string, unknown>) => storeRow(payload, collection, data)
 const person = async (roles: Array<'mentor' | 'student'>, org: Id = orgs.entA) =>
   (await createUser(payload, roles, org, roles.includes('student') ? { homeUniversity: org, studentNumber: `S${++seq}` } : {})).id
 const profileData = (user: Id) => ({ user, name: `导师 ${++seq}`, kind: 'enterprise', tier: 'industry-mentor', organization: orgs.entA, maxStudents: 5 })
@@ -130,14 +129,5 @@ const SPECS: Record<string, Spec> = {
   },
 }
 
-beforeAll(async () => {
-  t = await startTestApp()
-  payload = t.payload
-  const cast = await createCast(payload, t.app)
-  Object.assign(orgs, cast.orgs)
-  Object.assign(actors, cast.actors)
-  track = await create('mentor-tracks', { ...trackData(), requiredCourses: [(await createCourse(payload, orgs.entA)).id] })
-})
-afterAll(async () => t?.stop())
 
-checkAccessMatrix(MATRIX, SPECS, () => ({ app: t.app, payload, actors }))
+checkAccessMatrix(MATRIX, SPECS, contextOf(app))

@@ -6,11 +6,9 @@
  * and progress only from the xAPI endpoint, whose access is in access-endpoints.test.ts.
  */
 import type { Payload } from 'payload'
-import { afterAll, beforeAll } from 'vitest'
-import { type Actor, ALL, type Cell, cell, checkAccessMatrix, createCast, everyone, type Id, type MatrixContext, type Me, NONE, type Organizations, type Scope, type Side, type Spec } from '../helpers/accessMatrix'
+import { type Actor, ALL, type Cell, cell, checkAccessMatrix, contextOf, startMatrixApp, storeRow, everyone, type Id, type Me, NONE, type Scope, type Side, type Spec } from '../helpers/accessMatrix'
 import { createCourse, createUser } from '../helpers/fixtures'
 import { createPackage, fixture, installLibraries } from '../helpers/h5p'
-import { startTestApp, type TestApp } from '../helpers/testApp'
 
 const LEARNER_RECORDS = everyone(cell('none', 'self', 'none', 'none'), { anonymous: NONE, admin: cell('none', 'all', 'none', 'none'), organizer: cell('none', 'all', 'none', 'none') })
 
@@ -22,18 +20,21 @@ const MATRIX: Record<string, Record<Actor, Cell>> = {
   'module-progress': LEARNER_RECORDS,
 }
 
-let t: TestApp
 let payload: Payload
-const orgs = {} as Organizations
-const actors: MatrixContext['actors'] = {}
+const app = startMatrixApp({ setUp: async (started) => {
+  payload = started.payload
+  await installLibraries(payload)
+  course = (await createCourse(payload, orgs.uniA)).id
+  module_ = (await payload.create({ collection: 'modules', data: { course, title: '判断题', order: 1, kind: 'lesson' } as never, overrideAccess: true })).id
+} })
+const { orgs } = app
 let seq = 0
 let course: Id
 let module_: Id
 const trueFalse = fixture('true-false.h5p')
 
 const otherOrg = (org: Id) => (org === orgs.uniB ? orgs.uniA : orgs.uniB)
-/** Rows stored directly: access looks at their fields, not at how they came. */
-const stored = async (collection: string, data: Record<string, unknown>) => (await payload.db.create({ collection: collection as never, data })).id as Id
+const stored = (collection: string, data: Record<string, unknown>) => storeRow(payload, collection, data)
 const learnerFor = async (scope: Scope, actor: Me, side: Side) =>
   scope === 'self' && side === 'in' ? actor.id : (await createUser(payload, ['student'], orgs.uniA, { homeUniversity: orgs.uniA, studentNumber: `S${++seq}` })).id
 
@@ -75,16 +76,5 @@ const SPECS: Record<string, Spec> = {
   },
 }
 
-beforeAll(async () => {
-  t = await startTestApp()
-  payload = t.payload
-  const cast = await createCast(payload, t.app)
-  Object.assign(orgs, cast.orgs)
-  Object.assign(actors, cast.actors)
-  await installLibraries(payload)
-  course = (await createCourse(payload, orgs.uniA)).id
-  module_ = (await payload.create({ collection: 'modules', data: { course, title: '判断题', order: 1, kind: 'lesson' } as never, overrideAccess: true })).id
-})
-afterAll(async () => t?.stop())
 
-checkAccessMatrix(MATRIX, SPECS, () => ({ app: t.app, payload, actors }))
+checkAccessMatrix(MATRIX, SPECS, contextOf(app))

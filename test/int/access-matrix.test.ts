@@ -6,10 +6,8 @@
  * inside the scope and one outside it; a denied write must leave the row as it was.
  */
 import type { Payload } from 'payload'
-import { afterAll, beforeAll } from 'vitest'
-import { ALL, type Actor, type Cell, checkAccessMatrix, cell, createCast, type Id, type MatrixContext, NONE, type Organizations, type Scope, type Side, type Spec } from '../helpers/accessMatrix'
+import { ALL, type Actor, type Cell, checkAccessMatrix, cell, contextOf, startMatrixApp, type Id, NONE, type Scope, type Side, type Spec } from '../helpers/accessMatrix'
 import { courseData, createCourse, createOrganization, createUser } from '../helpers/fixtures'
-import { startTestApp, type TestApp } from '../helpers/testApp'
 
 const MATRIX: Record<string, Record<Actor, Cell>> = {
   organizations: {
@@ -86,10 +84,11 @@ const MATRIX: Record<string, Record<Actor, Cell>> = {
   },
 }
 
-let t: TestApp
 let payload: Payload
-const orgs = {} as Organizations
-const actors: MatrixContext['actors'] = {}
+const app = startMatrixApp({ setUp: async (started) => {
+  payload = started.payload
+} })
+const { orgs } = app
 let codeSeq = 0
 
 const otherOrg = (org: Id) => (org === orgs.uniB ? orgs.uniA : orgs.uniB)
@@ -196,13 +195,5 @@ const SPECS: Record<string, Spec> = {
   },
 }
 
-beforeAll(async () => {
-  t = await startTestApp()
-  payload = t.payload
-  const cast = await createCast(payload, t.app)
-  Object.assign(orgs, cast.orgs)
-  Object.assign(actors, cast.actors)
-})
-afterAll(async () => t?.stop())
 
-checkAccessMatrix(MATRIX, SPECS, () => ({ app: t.app, payload, actors }))
+checkAccessMatrix(MATRIX, SPECS, contextOf(app))
