@@ -1,25 +1,41 @@
 /**
  * A request body the express layer reads before Payload does, when it must look at it or measure
- * it first (a chunked JSON body has no length to check; a query sent as a POST body must be
- * guarded like one in the URL). toFetchRequest hands Payload the bytes kept here.
+ * it first (a chunked body has no length to check; a query sent as a POST body must be guarded
+ * like one in the URL). toFetchRequest hands Payload the bytes kept here.
  */
 import type { Request } from 'express'
 
 const BODY = Symbol('lianpei.bufferedBody')
 type WithBody = Request & { [BODY]?: Buffer }
 
-/** Reads the whole body, or stops at `limit` bytes and answers null. */
-export async function readBody(req: Request, limit: number): Promise<Buffer | null> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length
-    if (size > limit) return null
-    chunks.push(chunk as Buffer)
-  }
-  const body = Buffer.concat(chunks)
-  ;(req as WithBody)[BODY] = body
-  return body
+export type ReadBody = { body: Buffer } | { tooLong: true } | { aborted: true }
+
+/**
+ * Reads the whole body, or stops keeping it at `limit` bytes. The rest is then read and thrown
+ * away rather than the connection cut, so that the client, still sending, gets the 413.
+ */
+export function readBody(req: Request, limit: number): Promise<ReadBody> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    const onData = (chunk: Buffer) => {
+      size += chunk.length
+      if (size <= limit) return void chunks.push(chunk)
+      req.off('data', onData)
+      req.resume()
+      resolve({ tooLong: true })
+    }
+    req.on('data', onData)
+    req.once('end', () => {
+      if (size > limit) return
+      const body = Buffer.concat(chunks)
+      ;(req as WithBody)[BODY] = body
+      resolve({ body })
+    })
+    // The client went away mid-body: nobody is left to answer.
+    req.once('error', () => resolve({ aborted: true }))
+    req.once('aborted', () => resolve({ aborted: true }))
+  })
 }
 
 export const bufferedBodyOf = (req: Request): Buffer | undefined => (req as WithBody)[BODY]

@@ -84,10 +84,11 @@ export const queryGuard: RequestHandler = (req, res, next) => {
   const problem = at === -1 ? undefined : queryProblem(req.originalUrl.slice(at + 1))
   if (problem) return void res.status(400).json({ errors: [{ message: problem }] })
   if (!queryInBody(req)) return next()
-  readBody(req, QUERY_BODY_BYTES).then((body) => {
-    if (!body) return void res.status(413).set('Connection', 'close').json({ errors: [{ message: `a query sent as a body may be at most ${QUERY_BODY_BYTES} bytes` }] })
-    const inBody = queryProblem(body.toString('utf8'))
+  void readBody(req, QUERY_BODY_BYTES).then((read) => {
+    if ('aborted' in read) return void res.end()
+    if ('tooLong' in read) return void res.status(413).json({ errors: [{ message: `a query sent as a body may be at most ${QUERY_BODY_BYTES} bytes` }] })
+    const inBody = queryProblem(read.body.toString('utf8'))
     if (inBody) return void res.status(400).json({ errors: [{ message: inBody }] })
     next()
-  }, next)
+  })
 }

@@ -18,9 +18,18 @@ const refuse = (res: Parameters<RequestHandler>[1], status: number, message: str
   res.status(status).set(headers).json({ errors: [{ message }] })
 }
 
+/**
+ * The method Payload will serve: a POST with a method override is read as the method it names.
+ * The path without trailing slashes, which Payload's routes take as well.
+ */
+const methodOf = (req: Parameters<RequestHandler>[0]) => (req.method === 'POST' && (req.get('x-payload-http-method-override') ?? req.get('x-http-method-override'))?.toUpperCase()) || req.method
+const pathOf = (req: Parameters<RequestHandler>[0]) => req.path.replace(/\/+$/, '') || '/'
+
 /** A 429 when the caller's address is over the limit of the path it asks for, else nothing. */
 function overRate(req: Parameters<RequestHandler>[0], res: Parameters<RequestHandler>[1]): boolean {
-  const limited = LIMITED.find((l) => l.path === req.path && l.method.includes(req.method))
+  const path = pathOf(req)
+  const method = methodOf(req)
+  const limited = LIMITED.find((l) => l.path === path && l.method.includes(method))
   if (!limited) return false
   const taken = takeRequest(limited.limit, req.ip ?? 'unknown')
   if (taken.allowed) return false
@@ -29,20 +38,23 @@ function overRate(req: Parameters<RequestHandler>[0], res: Parameters<RequestHan
 }
 
 export function requestLimits(options: { jsonBodyBytes: number }): RequestHandler {
-  const tooLong = (length: string) => `a JSON body may be at most ${options.jsonBodyBytes} bytes (this one is ${length})`
+  const tooLong = (length: string) => `a request body may be at most ${options.jsonBodyBytes} bytes (this one is ${length}); files go as multipart uploads`
   return (req, res, next) => {
     if (overRate(req, res)) return
-    // A JSON body the size of a document, not of an upload: uploads are multipart, with their own limit.
+    // A body the size of a document, not of an upload: uploads are multipart, with their own
+    // limit. The API's endpoints read any other body whole (JSON, a CSV, text), so all are measured.
+    const type = req.get('content-type') ?? ''
+    const api = req.path.startsWith('/api/')
+    const measured = type.includes('json') || (api && !type.startsWith('multipart/'))
     const length = Number(req.get('content-length') ?? 0)
-    const json = (req.get('content-type') ?? '').includes('json')
-    if (json && length > options.jsonBodyBytes) return refuse(res, 413, tooLong(String(length)))
-    // A chunked body says no length: Payload's API reads it whole, so it is read here, up to the limit.
-    if (json && req.get('transfer-encoding') !== undefined && req.path.startsWith('/api/')) {
-      return void readBody(req, options.jsonBodyBytes).then((body) => {
-        if (body) return next()
-        res.set('Connection', 'close')
-        refuse(res, 413, tooLong('longer'))
-      }, next)
+    if (measured && length > options.jsonBodyBytes) return refuse(res, 413, tooLong(String(length)))
+    // A chunked body says no length: it is read here, up to the limit.
+    if (measured && api && req.get('transfer-encoding') !== undefined) {
+      return void readBody(req, options.jsonBodyBytes).then((read) => {
+        if ('body' in read) return next()
+        if ('tooLong' in read) return refuse(res, 413, tooLong('longer'))
+        res.end()
+      })
     }
     next()
   }

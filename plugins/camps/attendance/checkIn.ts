@@ -1,4 +1,4 @@
-import type { PayloadRequest } from 'payload'
+import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 import { CORE } from '../../../collections/slugs'
 import { type Id, idOf } from '../../../src/access'
 import { clock } from '../../../src/clock'
@@ -43,21 +43,27 @@ export async function checkIn(req: PayloadRequest, sessionId: string, code: stri
   const status = now <= Date.parse(session.startsAt) + options.checkIn.lateAfterMinutes * MINUTE ? 'present' : 'late'
   const at = new Date(now).toISOString()
   const camp = idOf(session.camp) as Id
-  let doc: Doc
+  let doc: Doc | undefined
   try {
-    // A lecture hall checks in within a minute, and SQLite has one writer: the record is one short
-    // insert through the adapter, outside any transaction, not Payload's per-document pipeline
-    // held open through the completion rule. What recordAttendance would add for a check-in with
-    // the code is added here; the unique key keeps it to one per learner and session.
+    // A lecture hall checks in within a minute: the record is one short insert through the
+    // adapter, not Payload's per-document pipeline. What recordAttendance adds to an organiser's
+    // record is added here; the unique key keeps it to one per learner and session.
     doc = (await req.payload.db.create({
       collection: CAMP_SLUGS.attendance,
       data: { key: `${session.id}:${learner}`, session: session.id, camp, learner, status, checkedInAt: at, method: 'code', recordedBy: null, createdAt: at, updatedAt: at },
     })) as Doc
   } catch (error) {
-    if (isUniqueViolation(error, 'key') || isUniqueConstraintError(error)) return fail(409, '你已签到过', 'you have already checked in')
+    if (!isUniqueViolation(error, 'key') && !isUniqueConstraintError(error)) throw error
+  }
+  // What completeCampOnAttendance does after an organiser's record, in a transaction of its own.
+  // Also after a repeated check-in: if the first one's completion failed, this one writes it.
+  const started = await initTransaction(req)
+  try {
+    await completeCamp(req, camp, learner)
+    if (started) await commitTransaction(req)
+  } catch (error) {
+    await killTransaction(req)
     throw error
   }
-  // What completeCampOnAttendance does after an organiser's record; reads, and a write only when the rule is met.
-  await completeCamp(req, camp, learner)
-  return { ok: true, doc }
+  return doc ? { ok: true, doc } : fail(409, '你已签到过', 'you have already checked in')
 }

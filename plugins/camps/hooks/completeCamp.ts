@@ -8,6 +8,8 @@ import { ATTENDED, CAMP_SLUGS } from '../constants'
 
 type Doc = Record<string, any>
 
+const rateOf = (attended: number, sessions: number) => (sessions ? Math.round((attended / sessions) * 1000) / 10 : 0)
+
 /** A learner's attendance rate in a programme, 0–100: sessions attended (present, late, excused) of all its sessions. */
 export async function attendanceRate(req: PayloadRequest, camp: Id, learner: Id): Promise<{ attended: number; sessions: number; rate: number }> {
   const [sessions, attended] = await Promise.all([
@@ -19,7 +21,7 @@ export async function attendanceRate(req: PayloadRequest, camp: Id, learner: Id)
       req,
     }),
   ])
-  return { attended: attended.totalDocs, sessions: sessions.totalDocs, rate: sessions.totalDocs ? Math.round((attended.totalDocs / sessions.totalDocs) * 1000) / 10 : 0 }
+  return { attended: attended.totalDocs, sessions: sessions.totalDocs, rate: rateOf(attended.totalDocs, sessions.totalDocs) }
 }
 
 /**
@@ -34,9 +36,13 @@ export async function completeCamp(req: PayloadRequest, campId: Id | undefined, 
   const key = `${learner}:${CAMP_SLUGS.camps}:${camp.id}`
   const rule = camp.completionRule ?? {}
   // The rate first: most records leave it short of the rule, and then nothing else is read.
-  const attendance = await attendanceRate(req, camp.id, learner)
+  let attendance = await attendanceRate(req, camp.id, learner)
   if (!attendance.sessions || attendance.rate < (rule.minAttendanceRate ?? 0)) return false
   if ((await req.payload.count({ collection: CORE.completions, where: { key: { equals: key } }, overrideAccess: true, req })).totalDocs) return false
+  // The count of sessions above may be a cached one: a completion issues a credit, so count again.
+  const sessions = (await req.payload.count({ collection: CAMP_SLUGS.sessions as never, where: { camp: { equals: camp.id } }, overrideAccess: true, req })).totalDocs
+  attendance = { ...attendance, sessions, rate: rateOf(attendance.attended, sessions) }
+  if (attendance.rate < (rule.minAttendanceRate ?? 0)) return false
   let contestScore: number | undefined
   if (rule.contest) {
     const { docs } = await req.payload.find({
