@@ -23,6 +23,7 @@ process.stdout.write(`database: ${payload.db.name}\n`)
 const org = await payload.create({ collection: 'organizations', data: { kind: 'university', name: '基准大学', code: '19999' }, overrideAccess: true })
 const partner = await payload.create({ collection: 'organizations', data: { kind: 'enterprise', name: '基准企业', code: '91440000BENCH00001' }, overrideAccess: true })
 const courseIds: Array<number | string> = []
+const round = await payload.create({ collection: 'proposal-rounds', data: { title: '基准批次', opensAt: new Date(Date.now() - 86_400_000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString(), budget: 0 } as never, overrideAccess: true })
 for (let i = 0; i < COURSES; i++) {
   const course = await payload.create({
     collection: 'courses',
@@ -38,10 +39,17 @@ for (let i = 0; i < COURSES; i++) {
       discipline: 'engineering',
       featured: i % 10 === 0,
       grading: { scheme: 'percentage', passMark: 60 },
-      _status: 'published',
+      // A featured course is published only once its proposal is approved (the featured-courses plugin's gate).
+      _status: i % 10 === 0 ? 'draft' : 'published',
     } as never,
+    ...(i % 10 === 0 && { draft: true }),
     overrideAccess: true,
   })
+  if (i % 10 === 0) {
+    const proposal = await payload.create({ collection: 'course-proposals', data: { title: `申报 ${i}`, round: round.id, course: course.id, leadOrganization: org.id } as never, overrideAccess: true })
+    await payload.update({ collection: 'course-proposals', id: proposal.id, data: { status: 'approved' } as never, overrideAccess: true, context: { bookkeeping: true } })
+    await payload.update({ collection: 'courses', id: course.id, data: { _status: 'published' } as never, overrideAccess: true })
+  }
   courseIds.push(course.id)
   for (let m = 1; m <= 6; m++) {
     await payload.create({ collection: 'modules', data: { course: course.id, title: `模块 ${m}`, order: m, kind: m % 2 ? 'lesson' : 'h5p' } as never, overrideAccess: true })
