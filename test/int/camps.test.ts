@@ -140,6 +140,22 @@ describe('check-in', () => {
     expect(await completed(b)).toBe(0)
   })
 
+  it('writes on a repeated check-in the completion that the first one did not get to write', async () => {
+    const c = await camp({ completionRule: { minAttendanceRate: 100 } })
+    const s = await session(c.id)
+    const a = await learner()
+    await enrol(a, c.id)
+    // As a check-in whose completion failed after its record was stored leaves it.
+    await t.payload.db.create({ collection: 'attendance', data: { key: `${s.id}:${a.id}`, session: s.id, camp: c.id, learner: a.id, status: 'present', method: 'code', checkedInAt: iso(Date.now()) } })
+    const completions = async () => (await t.payload.count({ collection: 'completions', where: { key: { equals: `${a.id}:camps:${c.id}` } }, overrideAccess: true })).totalDocs
+    expect(await completions()).toBe(0)
+    const again = await checkIn(a, s.id, await codeOf(s.id))
+    expect(again.status).toBe(409)
+    expect(again.body.errors[0].message).toMatch(/already checked in/)
+    expect(await completions()).toBe(1)
+    expect((await attendanceOf(s.id)).length).toBe(1)
+  })
+
   it('lets organisers mark attendance, once per learner and session, and computes the rate into completion and credits', async () => {
     const c = await camp({ completionRule: { minAttendanceRate: 60 } })
     const sessions = [await session(c.id), await session(c.id, 60 * 24), await session(c.id, 60 * 48)]
