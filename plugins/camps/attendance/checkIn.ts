@@ -6,9 +6,9 @@ import { isUniqueConstraintError, isUniqueViolation } from '../../../src/errors'
 import { say } from '../../../src/i18n/say'
 import { CAMP_SLUGS } from '../constants'
 import { completeCamp } from '../hooks/completeCamp'
-import { sessionOf } from './programmes'
 import type { SanitizedCampsOptions } from '../types'
 import { codeIsCurrent } from './checkInCode'
+import { sessionOf } from './programmes'
 
 type Doc = Record<string, any>
 const MINUTE = 60_000
