@@ -23,6 +23,9 @@ export type ProposalContext = {
   pendingMove?: string | number
 }
 
+const movedMeanwhile = (req: PayloadRequest) =>
+  new APIError(say(req, '该申报刚被他人改动，请刷新后再试', 'someone else moved this proposal a moment ago; reload it and try again'), 409)
+
 const label = (req: PayloadRequest, state: ProposalState) => say(req, PROPOSAL_STATE_LABELS[state][0], PROPOSAL_STATE_LABELS[state][1])
 
 /**
@@ -30,7 +33,9 @@ const label = (req: PayloadRequest, state: ProposalState) => say(req, PROPOSAL_S
  * state, the caller must hold its role, and what it needs must be there (the window and a complete
  * proposal to submit, the reviewers assigned, the reviews in, a comment). The move is recorded as a
  * proposal-transitions row before the proposal is written; its unique (proposal, sequence) key makes
- * a second move from the same state at the same moment fail with 409 instead of both happening.
+ * a second move from the same state at the same moment fail with 409 instead of both happening, and
+ * a last row that does not end where the proposal was read means a move committed in between (read
+ * committed on PostgreSQL): 409 as well.
  */
 export const moveProposal: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req, context }) => {
   const ctx = context as ProposalContext
@@ -116,7 +121,10 @@ export const moveProposal: CollectionBeforeChangeHook = async ({ data, originalD
     overrideAccess: true,
     req,
   })
-  const sequence = (((last.docs[0] as Doc | undefined)?.sequence as number | undefined) ?? 0) + 1
+  const previous = last.docs[0] as Doc | undefined
+  // A move committed after this request read the proposal: the stale `from` must not become a second decision.
+  if (previous && previous.to !== from) throw movedMeanwhile(req)
+  const sequence = ((previous?.sequence as number | undefined) ?? 0) + 1
   try {
     const row = await req.payload.create({
       collection: FEATURED_SLUGS.transitions as never,
@@ -127,7 +135,7 @@ export const moveProposal: CollectionBeforeChangeHook = async ({ data, originalD
     ;(req.context as ProposalContext).pendingMove = (row as Doc).id
   } catch (error) {
     if (!isUniqueViolation(error, 'key')) throw error
-    throw new APIError(say(req, '该申报刚被他人改动，请刷新后再试', 'someone else moved this proposal a moment ago; reload it and try again'), 409)
+    throw movedMeanwhile(req)
   }
   return { ...result, moves: sequence }
 }
