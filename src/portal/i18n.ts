@@ -21,11 +21,21 @@ export const pick = <T extends Record<string, string>>(l: Labels<T>, lang: Lang)
 export const fill = (text: string, values: Record<string, string | number>) =>
   text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole))
 
-const DATE = { zh: 'zh-CN', en: 'en-GB' } as const
-export const formatDate = (value: string | Date | null | undefined, lang: Lang) =>
-  value ? new Intl.DateTimeFormat(DATE[lang], { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'Asia/Shanghai' }).format(new Date(value)) : '—'
-export const formatNumber = (value: number | null | undefined, lang: Lang) =>
-  value === null || value === undefined ? '—' : new Intl.NumberFormat(DATE[lang], { maximumFractionDigits: 2 }).format(value)
+// Made once per language: building an Intl formatter costs far more than using one, and a
+// registrar's page formats a date on every row.
+const DATES = {
+  zh: new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'Asia/Shanghai' }),
+  en: new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'Asia/Shanghai' }),
+}
+const TIMES = {
+  zh: new Intl.DateTimeFormat('zh-CN', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Shanghai' }),
+  en: new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Shanghai' }),
+}
+const NUMBERS = { zh: new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 }), en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }) }
+export const formatDate = (value: string | Date | null | undefined, lang: Lang) => (value ? DATES[lang].format(new Date(value)) : '—')
+/** The time of day in China (where sessions take place), e.g. 14:30. */
+export const formatTime = (value: string | Date, lang: Lang) => TIMES[lang].format(new Date(value))
+export const formatNumber = (value: number | null | undefined, lang: Lang) => (value === null || value === undefined ? '—' : NUMBERS[lang].format(value))
 
 /** The label of a select field's value, from the collection's own bilingual options. */
 export const optionLabel = (options: ReadonlyArray<{ value: string; label: { zh: string; en: string } }>, value: string | null | undefined, lang: Lang) =>

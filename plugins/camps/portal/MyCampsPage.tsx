@@ -6,7 +6,7 @@
 import { CORE } from '../../../collections/slugs'
 import { idOf, userHasRole } from '../../../src/access'
 import { clock } from '../../../src/clock'
-import { fill, formatDate, formatNumber, localized, pick } from '../../../src/portal/i18n'
+import { fill, formatDate, formatNumber, formatTime, localized, pick } from '../../../src/portal/i18n'
 import { portalRequest, requireUser } from '../../../src/portal/session'
 import { ATTENDED, CAMP_SLUGS } from '../constants'
 import { campLabels } from '../translations/portal'
@@ -68,7 +68,7 @@ export async function MyCampsPage() {
               <ul>
                 {upcoming.map((s) => (
                   <li key={s.id}>
-                    {formatDate(s.startsAt, lang)} {new Date(s.startsAt).toLocaleTimeString(lang === 'zh' ? 'zh-CN' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Shanghai' })} · {s.title}
+                    {formatDate(s.startsAt, lang)} {formatTime(s.startsAt, lang)} · {s.title}
                     {s.place ? ` · ${s.place}` : ''} · <a href={`/camps/check-in?session=${s.id}`}>{t.checkIn}</a>
                   </li>
                 ))}
