@@ -34,8 +34,7 @@ const label = (req: PayloadRequest, state: ProposalState) => say(req, PROPOSAL_S
  * proposal to submit, the reviewers assigned, the reviews in, a comment). The move is recorded as a
  * proposal-transitions row before the proposal is written; its unique (proposal, sequence) key makes
  * a second move from the same state at the same moment fail with 409 instead of both happening, and
- * a last row that does not end where the proposal was read means a move committed in between (read
- * committed on PostgreSQL): 409 as well.
+ * a move committed after this request read the proposal is refused with 409 as well.
  */
 export const moveProposal: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req, context }) => {
   const ctx = context as ProposalContext
@@ -122,8 +121,13 @@ export const moveProposal: CollectionBeforeChangeHook = async ({ data, originalD
     req,
   })
   const previous = last.docs[0] as Doc | undefined
-  // A move committed after this request read the proposal: the stale `from` must not become a second decision.
-  if (previous && previous.to !== from) throw movedMeanwhile(req)
+  // A last row other than the move the proposal was read after is either a move committed since
+  // (PostgreSQL reads committed rows, so a decision made on the stale `from` would be a second
+  // one) or a row a failed write left behind on SQLite. The proposal as it is now tells which.
+  if (previous && (previous.to !== from || previous.sequence !== originalDoc.moves)) {
+    const current = (await req.payload.findByID({ collection: FEATURED_SLUGS.proposals as never, id: originalDoc.id, depth: 0, overrideAccess: true, req, select: { status: true, moves: true } as never })) as Doc
+    if (current.status !== from || (current.moves ?? null) !== (originalDoc.moves ?? null)) throw movedMeanwhile(req)
+  }
   const sequence = ((previous?.sequence as number | undefined) ?? 0) + 1
   try {
     const row = await req.payload.create({
