@@ -240,7 +240,7 @@ describe('moves and their roles', () => {
     expect((await move(admin.token, p.id, 'approved')).status).toBe(200)
     const user = await t.payload.findByID({ collection: 'users', id: admin.id, depth: 0, overrideAccess: true })
     const req = await createLocalReq({ user: { ...user, collection: 'users' } } as never, t.payload)
-    const decide = moveProposal({ data: { status: 'rejected', transitionComment: 'Not now' }, originalDoc: stale, operation: 'update', req, context: {}, collection: t.payload.collections['course-proposals' as never].config } as never)
+    const decide = moveProposal({ data: { status: 'rejected', transitionComment: 'Not now' }, originalDoc: stale, operation: 'update', req, context: {}, collection: (t.payload.collections as Record<string, { config: unknown }>)['course-proposals']!.config } as never)
     await expect(decide).rejects.toMatchObject({ status: 409 })
     expect(await count('proposal-transitions', { proposal: { equals: p.id } })).toBe(3)
   })
