@@ -7,6 +7,7 @@
  */
 import { createLocalJWKSet, type JSONWebKeySet, jwtVerify } from 'jose'
 import { useState } from 'react'
+import { formatDate } from '../../../src/portal/i18n'
 
 type Labels = Record<string, string>
 type Outcome =
@@ -123,7 +124,7 @@ export function VerifyCredential({ t, lang }: { t: Labels; lang: 'zh' | 'en' }) 
                 ))}
               </dd>
               <dt>{t.issued}</dt>
-              <dd>{String(outcome.vc.validFrom ?? '').slice(0, 10) || (outcome.issuedAt ? new Date(outcome.issuedAt * 1000).toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-GB') : '')}</dd>
+              <dd>{String(outcome.vc.validFrom ?? '').slice(0, 10) || (outcome.issuedAt ? formatDate(new Date(outcome.issuedAt * 1000), lang) : '')}</dd>
             </dl>
           </div>
         )}
