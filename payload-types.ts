@@ -2551,8 +2551,10 @@ export interface TaskReevaluateCourseProgress {
  */
 export interface TaskCompleteCourse {
   input: {
-    learner: string;
-    course: string;
+    enrollments: {
+      learner: string;
+      course: string;
+    }[];
   };
   output?: unknown;
 }

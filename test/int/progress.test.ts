@@ -219,6 +219,29 @@ describe('rule changes', () => {
   })
 })
 
+describe('after the rule is met', () => {
+  it('a module added while the completion waits in the queue counts again: the learner’s statement about it completes the course', async () => {
+    const { course: c, modules } = await course(['quiz', 'quiz'])
+    const learner = await newLearner()
+    const id = await enrol(learner, c.id)
+    for (const m of modules) expect((await send(learner, answered(learner, m, 0.9))).status).toBe(200)
+    // Met and queued; ingest now leaves this enrolment alone until the course changes.
+    expect(await enrollment(id)).toMatchObject({ status: 'active', progress: 100 })
+    expect((await send(learner, answered(learner, modules[0], 0.95))).status).toBe(200)
+
+    const lesson = await t.payload.create({ collection: 'modules', data: { course: c.id, title: '新增模块', order: 3, kind: 'lesson' } as never, overrideAccess: true })
+    await runJobs(t.payload)
+    expect(await enrollment(id)).toMatchObject({ status: 'active', progress: 67 })
+    expect(await completionsOf(learner, c.id)).toBe(0)
+
+    expect((await send(learner, answered(learner, lesson, 1))).status).toBe(200)
+    expect((await enrollment(id)).progress).toBe(100)
+    await runJobs(t.payload)
+    expect(await enrollment(id)).toMatchObject({ status: 'completed', progress: 100 })
+    expect(await completionsOf(learner, c.id)).toBe(1)
+  })
+})
+
 describe('rebuild', () => {
   it('builds from the stored statements exactly the rows and progress that ingest kept', async () => {
     const { course: c, modules } = await course(['h5p', 'quiz', 'lesson'], { minAverageScore: 70, scorePolicy: 'last' })

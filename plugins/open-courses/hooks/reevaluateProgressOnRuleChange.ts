@@ -6,12 +6,15 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 import { idOf } from '../../../src/access'
 import { OPEN_COURSE_TASKS } from '../constants'
+import { forgetQueuedCompletions } from '../progress/applyProgress'
 import { courseDefinitions } from '../progress/courseDefinitions'
 
 type Id = number | string
 
-const queueReevaluation = (req: PayloadRequest, course: Id) =>
-  req.payload.jobs.queue({ task: OPEN_COURSE_TASKS.reevaluateCourse as never, input: { course: String(course) } as never, req })
+const queueReevaluation = (req: PayloadRequest, course: Id) => {
+  forgetQueuedCompletions(req.payload, course)
+  return req.payload.jobs.queue({ task: OPEN_COURSE_TASKS.reevaluateCourse as never, input: { course: String(course) } as never, req })
+}
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
 

@@ -53,9 +53,13 @@ export async function evaluateEnrollments(payload: Payload, exec: Executor, pair
 /** A batch's countable statements, as the writes that add them to their module rows. */
 export const moduleWrites = (payload: Payload, exec: Executor, events: ModuleEvent[]): unknown[] => moduleProgressStore(payload).deltaWrites(exec, foldEvents(events))
 
-/** Once those writes are in: each learner × course the batch touched, evaluated once. */
+/**
+ * Once those writes are in: each learner × course the batch touched, evaluated once, but for
+ * those whose completion this process queued a moment ago (see completionQueued).
+ */
 export async function evaluateTouched(payload: Payload, exec: Executor, events: ModuleEvent[]): Promise<CourseCompleted[]> {
   const pairs = new Map(events.map((e) => [enrollmentKey(e.learner, e.course), { learner: e.learner, course: e.course }]))
+  for (const key of pairs.keys()) if (completionQueued(payload, key)) pairs.delete(key)
   return pairs.size === 0 ? [] : evaluateEnrollments(payload, exec, [...pairs.values()], 'raise')
 }
 
@@ -96,26 +100,55 @@ export async function completeCourses(payload: Payload, done: CourseCompleted[],
 }
 
 /**
- * Courses completed by ingest: queued once per learner × course and process a minute, remembered
- * only once queued; a failure is logged and the next statement of that learner queues it again.
+ * Courses completed by ingest: one job for a batch's completions (a class finishing a quiz
+ * together completes in few batches, and each job costs a write and a read of the jobs table).
+ * Each learner × course is queued once a minute per process, remembered only once queued; a
+ * failure is logged and the next statement of that learner queues it again.
  */
 const queued = new WeakMap<Payload, Map<string, number>>()
 const REQUEUE_AFTER_MS = 60_000
+/**
+ * How long after queueing a completion ingest skips evaluating that enrolment. It was found at
+ * 100 %, which raising cannot move, and its completion is on its way: an evaluation would find
+ * the same and only queue it again (a learner goes on sending statements after the last module,
+ * and until the job runs each would read the enrolment and every module row of the course). A
+ * change of the course's rule in this process forgets the course's entries; in another process
+ * it is seen once this passes, as with the cached course definitions.
+ */
+const SKIP_EVALUATION_MS = 30_000
 
-export async function queueCompletions(payload: Payload, done: CourseCompleted[]): Promise<void> {
+const recentlyQueued = (payload: Payload): Map<string, number> => {
   let recent = queued.get(payload)
   if (!recent) queued.set(payload, (recent = new Map()))
+  return recent
+}
+
+const completionQueued = (payload: Payload, key: string): boolean => {
+  const at = queued.get(payload)?.get(key)
+  return at !== undefined && Date.now() - at < SKIP_EVALUATION_MS
+}
+
+/** The course's rule or modules changed: its enrolments are evaluated again from now on. */
+export function forgetQueuedCompletions(payload: Payload, course: Id): void {
+  const suffix = enrollmentKey('', course)
+  for (const key of queued.get(payload)?.keys() ?? []) if (key.endsWith(suffix)) queued.get(payload)!.delete(key)
+}
+
+export async function queueCompletions(payload: Payload, done: CourseCompleted[]): Promise<void> {
+  const recent = recentlyQueued(payload)
   const now = Date.now()
   for (const [key, at] of recent) if (now - at > REQUEUE_AFTER_MS) recent.delete(key)
+  const due = new Map<string, { learner: string; course: string }>()
   for (const { learner, course } of done) {
     const key = enrollmentKey(learner, course.id)
-    if (recent.has(key)) continue
-    try {
-      await payload.jobs.queue({ task: OPEN_COURSE_TASKS.completeCourse as never, input: { learner: String(learner), course: String(course.id) } as never })
-      recent.set(key, now)
-    } catch (error) {
-      payload.logger.error({ err: error, learner, course: course.id }, 'could not queue the completion of a course')
-    }
+    if (!recent.has(key)) due.set(key, { learner: String(learner), course: String(course.id) })
+  }
+  if (due.size === 0) return
+  try {
+    await payload.jobs.queue({ task: OPEN_COURSE_TASKS.completeCourse as never, input: { enrollments: [...due.values()] } as never })
+    for (const key of due.keys()) recent.set(key, now)
+  } catch (error) {
+    payload.logger.error({ err: error, enrollments: [...due.keys()] }, 'could not queue the completion of courses')
   }
 }
 

@@ -3,17 +3,40 @@ import { idFromText } from '../../../src/access'
 import { OPEN_COURSE_TASKS } from '../constants'
 import { completeCourseOf } from '../progress/applyProgress'
 
-/** Queued by ingest when a learner's statements meet their course's rule; see progress/applyProgress.ts. */
-export const completeCourseTask: TaskConfig<{ input: { learner: string; course: string }; output: { completed: boolean } }> = {
+type Enrollment = { learner: string; course: string }
+
+/**
+ * Queued by ingest with the enrolments whose rule a batch of statements met; see
+ * progress/applyProgress.ts. Each enrolment is completed on its own (the job has no transaction),
+ * so one that fails does not hold back the others; the job then fails and is retried, and those
+ * already completed are found completed.
+ */
+export const completeCourseTask: TaskConfig<{ input: { enrollments: Enrollment[] }; output: { completed: number } }> = {
   slug: OPEN_COURSE_TASKS.completeCourse,
-  label: 'Complete a learner’s course whose rule their progress meets',
+  label: 'Complete the learners’ courses whose rule their progress meets',
   inputSchema: [
-    { name: 'learner', type: 'text', required: true },
-    { name: 'course', type: 'text', required: true },
+    {
+      name: 'enrollments',
+      type: 'array',
+      required: true,
+      fields: [
+        { name: 'learner', type: 'text', required: true },
+        { name: 'course', type: 'text', required: true },
+      ],
+    },
   ],
   retries: { attempts: 5, backoff: { type: 'exponential', delay: 1000 } },
   handler: async ({ input, req }) => {
-    const { learner, course } = input as { learner: string; course: string }
-    return { output: { completed: await completeCourseOf(req.payload, idFromText(learner), idFromText(course), req) } }
+    let completed = 0
+    const failures: unknown[] = []
+    for (const { learner, course } of (input as { enrollments: Enrollment[] }).enrollments) {
+      try {
+        if (await completeCourseOf(req.payload, idFromText(learner), idFromText(course), req)) completed++
+      } catch (error) {
+        failures.push(error)
+      }
+    }
+    if (failures.length > 0) throw failures[0]
+    return { output: { completed } }
   },
 }
