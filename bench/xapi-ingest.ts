@@ -134,7 +134,7 @@ const count = async () => (await payload.count({ collection: 'xapi-statements', 
 /**
  * Each run starts from a collected heap (the script runs node with --expose-gc): the garbage a
  * run leaves is collected before the next, not during it. Without this, the run after the one
- * outside a course was a tenth slower than the same run after a reset, whatever it was.
+ * outside a course ran about a tenth slower than the same run after a reset.
  */
 const collectGarbage = (globalThis as { gc?: () => void }).gc ?? (() => {})
 async function run(label: string, url: string, requests: number, perRequest: number, learners: Who[] = [solo], activities: Activity[] = [{ id: 'https://lianpei.bench/activities/question-1', scored: true }]): Promise<Row> {
