@@ -240,6 +240,23 @@ describe('after the rule is met', () => {
     expect(await enrollment(id)).toMatchObject({ status: 'completed', progress: 100 })
     expect(await completionsOf(learner, c.id)).toBe(1)
   })
+
+  it('an enrolment changed after its course was completed is evaluated again on the learner’s next statement', async () => {
+    const { course: c, modules } = await course(['quiz', 'quiz'])
+    const learner = await newLearner()
+    const id = await enrol(learner, c.id)
+    for (const m of modules) expect((await send(learner, answered(learner, m, 0.9))).status).toBe(200)
+    await runJobs(t.payload)
+    expect(await enrollment(id)).toMatchObject({ status: 'completed', progress: 100 })
+    // Found completed at 100 %: ingest leaves it alone from now on, until the enrolment changes.
+    expect((await send(learner, answered(learner, modules[0], 0.95))).status).toBe(200)
+
+    await t.payload.update({ collection: 'enrollments', id, data: { progress: 0 } as never, overrideAccess: true })
+    expect((await enrollment(id)).progress).toBe(0)
+    expect((await send(learner, answered(learner, modules[1], 0.95))).status).toBe(200)
+    expect((await enrollment(id)).progress).toBe(100)
+    expect(await completionsOf(learner, c.id)).toBe(1)
+  })
 })
 
 describe('rebuild', () => {

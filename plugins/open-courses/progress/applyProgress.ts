@@ -13,6 +13,7 @@ import { isUniqueViolation } from '../../../src/errors'
 import { courseDefinitions, type CourseDefinition } from './courseDefinitions'
 import { type CourseEvaluation, evaluateCourseProgress } from './evaluateCourseProgress'
 import { enrollmentKey, type EnrollmentState, type Executor, foldEvents, type ModuleEvent, moduleProgressStore, writeAtomically } from './moduleProgressStore'
+import { settledEnrollments } from './settledEnrollments'
 
 type Id = number | string
 
@@ -28,6 +29,7 @@ export async function evaluateEnrollments(payload: Payload, exec: Executor, pair
   const enrollments = await store.lockEnrollments(exec, pairs.map((p) => enrollmentKey(p.learner, p.course)))
   // Raising cannot move an enrolment that is complete at 100 %: it needs no evaluation.
   const settled = (e: EnrollmentState | undefined) => e !== undefined && mode === 'raise' && e.status === 'completed' && e.progress >= 100
+  for (const e of enrollments.values()) if (settled(e)) settledEnrollments(payload).remember(e.key)
   const enrolled = pairs.filter((p) => enrollments.has(enrollmentKey(p.learner, p.course)) && !settled(enrollments.get(enrollmentKey(p.learner, p.course))))
   const definitions = new Map<string, CourseDefinition | null>()
   for (const pair of enrolled) {
@@ -53,13 +55,11 @@ export async function evaluateEnrollments(payload: Payload, exec: Executor, pair
 /** A batch's countable statements, as the writes that add them to their module rows. */
 export const moduleWrites = (payload: Payload, exec: Executor, events: ModuleEvent[]): unknown[] => moduleProgressStore(payload).deltaWrites(exec, foldEvents(events))
 
-/**
- * Once those writes are in: each learner × course the batch touched, evaluated once, but for
- * those whose completion this process queued a moment ago (see completionQueued).
- */
+/** Once those writes are in: each learner × course the batch touched, evaluated once, unless settled. */
 export async function evaluateTouched(payload: Payload, exec: Executor, events: ModuleEvent[]): Promise<CourseCompleted[]> {
   const pairs = new Map(events.map((e) => [enrollmentKey(e.learner, e.course), { learner: e.learner, course: e.course }]))
-  for (const key of pairs.keys()) if (completionQueued(payload, key)) pairs.delete(key)
+  const settled = settledEnrollments(payload)
+  for (const key of pairs.keys()) if (settled.has(key)) pairs.delete(key)
   return pairs.size === 0 ? [] : evaluateEnrollments(payload, exec, [...pairs.values()], 'raise')
 }
 
@@ -107,15 +107,6 @@ export async function completeCourses(payload: Payload, done: CourseCompleted[],
  */
 const queued = new WeakMap<Payload, Map<string, number>>()
 const REQUEUE_AFTER_MS = 60_000
-/**
- * How long after queueing a completion ingest skips evaluating that enrolment. It was found at
- * 100 %, which raising cannot move, and its completion is on its way: an evaluation would find
- * the same and only queue it again (a learner goes on sending statements after the last module,
- * and until the job runs each would read the enrolment and every module row of the course). A
- * change of the course's rule in this process forgets the course's entries; in another process
- * it is seen once this passes, as with the cached course definitions.
- */
-const SKIP_EVALUATION_MS = 30_000
 
 const recentlyQueued = (payload: Payload): Map<string, number> => {
   let recent = queued.get(payload)
@@ -123,13 +114,9 @@ const recentlyQueued = (payload: Payload): Map<string, number> => {
   return recent
 }
 
-const completionQueued = (payload: Payload, key: string): boolean => {
-  const at = queued.get(payload)?.get(key)
-  return at !== undefined && Date.now() - at < SKIP_EVALUATION_MS
-}
-
-/** The course's rule or modules changed: its enrolments are evaluated again from now on. */
-export function forgetQueuedCompletions(payload: Payload, course: Id): void {
+/** The course's rule or modules changed: its enrolments are evaluated, and completions queued, afresh. */
+export function forgetCourseEvaluations(payload: Payload, course: Id): void {
+  settledEnrollments(payload).forgetCourse(course)
   const suffix = enrollmentKey('', course)
   for (const key of queued.get(payload)?.keys() ?? []) if (key.endsWith(suffix)) queued.get(payload)!.delete(key)
 }
@@ -138,15 +125,20 @@ export async function queueCompletions(payload: Payload, done: CourseCompleted[]
   const recent = recentlyQueued(payload)
   const now = Date.now()
   for (const [key, at] of recent) if (now - at > REQUEUE_AFTER_MS) recent.delete(key)
+  const settled = settledEnrollments(payload)
   const due = new Map<string, { learner: string; course: string }>()
   for (const { learner, course } of done) {
     const key = enrollmentKey(learner, course.id)
-    if (!recent.has(key)) due.set(key, { learner: String(learner), course: String(course.id) })
+    if (recent.has(key)) settled.remember(key)
+    else due.set(key, { learner: String(learner), course: String(course.id) })
   }
   if (due.size === 0) return
   try {
     await payload.jobs.queue({ task: OPEN_COURSE_TASKS.completeCourse as never, input: { enrollments: [...due.values()] } as never })
-    for (const key of due.keys()) recent.set(key, now)
+    for (const key of due.keys()) {
+      recent.set(key, now)
+      settled.remember(key)
+    }
   } catch (error) {
     payload.logger.error({ err: error, enrollments: [...due.keys()] }, 'could not queue the completion of courses')
   }
