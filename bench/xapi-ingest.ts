@@ -13,6 +13,9 @@
  *   npm run bench:xapi-ingest -- --postgres   # a throwaway PostgreSQL cluster (initdb, pg_ctl)
  *
  * BENCH_MIN sets the course's minimum average score (default 0; 100 lets nobody complete).
+ * ROUNDS (default 3) rounds; SLICES (default 1, whole runs) cuts the runs a round compares into
+ * that many alternating slices, for a machine whose speed drifts within a run. Each slice starts
+ * a client thread and its connections afresh: with 4, every rate here came out about a fifth lower.
  *
  * Targets on a 2-core machine, every acknowledged statement durable:
  * - SQLite, outside a course: single ≥ 1 000/s with p99 < 100 ms; batches of 100 ≥ 8 000/s;
@@ -23,11 +26,11 @@ import type { AddressInfo } from 'node:net'
 import { Worker } from 'node:worker_threads'
 import express from 'express'
 import { OPEN_COURSE_TASKS } from '../plugins/open-courses'
-import { forgetQueuedCompletions } from '../plugins/open-courses/progress/applyProgress'
+import { forgetCourseEvaluations } from '../plugins/open-courses/progress/applyProgress'
 import { startBenchApp } from './benchApp'
 
 const CONCURRENCY = 32
-const SINGLES = Number(process.env.SINGLES ?? 4000)
+const SINGLES = Number(process.env.SINGLES ?? 8000)
 const BATCHES = Number(process.env.BATCHES ?? 300)
 const LEARNERS = Number(process.env.LEARNERS ?? 200)
 const HISTORY = Number(process.env.HISTORY ?? 10_000)
@@ -35,6 +38,7 @@ const PLAYER_SINGLES = Number(process.env.PLAYER_SINGLES ?? 8000)
 const PLAYER_BATCHES = Number(process.env.PLAYER_BATCHES ?? 400)
 const BENCH_MIN = Number(process.env.BENCH_MIN ?? 0)
 const ROUNDS = Number(process.env.ROUNDS ?? 3)
+const SLICES = Number(process.env.SLICES ?? 1)
 const PASSWORD = 'bench-password'
 
 const { payload, base, stop } = await startBenchApp()
@@ -137,17 +141,54 @@ const count = async () => (await payload.count({ collection: 'xapi-statements', 
  * outside a course ran about a tenth slower than the same run after a reset.
  */
 const collectGarbage = (globalThis as { gc?: () => void }).gc ?? (() => {})
-async function run(label: string, url: string, requests: number, perRequest: number, learners: Who[] = [solo], activities: Activity[] = [{ id: 'https://lianpei.bench/activities/question-1', scored: true }]): Promise<Row> {
-  const before = url.endsWith('/bare') ? 0 : await count()
+/** One load; every request must be answered 2xx. */
+async function measure(label: string, url: string, requests: number, perRequest: number, learners: Who[] = [solo], activities: Activity[] = [{ id: 'https://lianpei.bench/activities/question-1', scored: true }]): Promise<Result> {
   collectGarbage()
   const result = await load(url, requests, perRequest, learners, activities)
   if (result.failed > 0) throw new Error(`${label}: ${result.failed} requests failed`)
-  const statements = requests * perRequest
-  if (!url.endsWith('/bare') && (await count()) - before !== statements) throw new Error(`${label}: not every statement was stored`)
+  return result
+}
+function record(label: string, statements: number, result: Result): Row {
   const row = { label, statements, result }
   rows.push(row)
   process.stdout.write(`  ${label}: ${Math.round(statements / result.seconds)} statements/s\n`)
   return row
+}
+/** Every statement sent must be stored; counted around a whole comparison, as a count reads the table. */
+async function expectStored(label: string, statements: number, sending: () => Promise<unknown>) {
+  const before = await count()
+  await sending()
+  if ((await count()) - before !== statements) throw new Error(`${label}: not every statement was stored`)
+}
+const run = async (label: string, url: string, requests: number, perRequest: number) => {
+  let result: Result | undefined
+  const sending = async () => (result = await measure(label, url, requests, perRequest))
+  await (url.endsWith('/bare') ? sending() : expectStored(label, requests * perRequest, sending))
+  return record(label, requests * perRequest, result!)
+}
+
+type Run = { label: string; requests: number; perRequest: number; learners?: Who[]; activities?: Activity[] }
+/**
+ * Runs to compare, one after the other in an order that turns every round (and every slice, in
+ * SLICES equal parts), so that this machine's drift (its rate moves by a third within a minute)
+ * falls on each run alike. A run's rate is its statements over the time of its slices.
+ */
+async function alternate(runs: Run[], round: number): Promise<Row[]> {
+  const results: Result[] = runs.map(() => ({ seconds: 0, latencies: [], failed: 0 }))
+  const statements = runs.reduce((n, r) => n + r.requests * r.perRequest, 0)
+  await expectStored(runs.map((r) => r.label).join('; '), statements, async () => {
+    for (let slice = 0; slice < SLICES; slice++) {
+      for (let i = 0; i < runs.length; i++) {
+        const k = (i + slice + round) % runs.length
+        const { label, requests, perRequest, learners: who, activities } = runs[k]
+        const part = Math.floor(requests / SLICES) + (slice < requests % SLICES ? 1 : 0)
+        const result = await measure(label, ingest, part, perRequest, who, activities)
+        results[k].seconds += result.seconds
+        results[k].latencies.push(...result.latencies)
+      }
+    }
+  })
+  return runs.map((r, k) => record(r.label, r.requests * r.perRequest, results[k]))
 }
 const rate = (r: Row) => r.statements / r.result.seconds
 const ingest = `${base}/api/xapi/statements`
@@ -234,7 +275,7 @@ await load(ingest, LEARNERS * 2, 1, learners, [{ id: 'https://lianpei.bench/acti
 
 /**
  * Completing a course is queued work (in production the jobs run every second); here it runs
- * after each run, untimed, and the learners are then put back to an unfinished enrolment so that
+ * after the player's runs, untimed, and the learners are then put back to an unfinished enrolment so that
  * every round does the same work: the course completes again on its next statements. The reset
  * goes round the enrolments' hooks, so ingest is told to forget the completions it queued.
  */
@@ -245,14 +286,14 @@ async function completeAndReset() {
   await payload.db.deleteMany({ collection: 'credit-records', where: {} } as never)
   await payload.db.deleteMany({ collection: 'completions', where: {} } as never)
   await payload.db.updateMany({ collection: 'enrollments', where: { learner: { in: learnerIds } }, data: { status: 'active', progress: 0, completedAt: null } } as never)
-  for (const course of [fresh, withHistory]) forgetQueuedCompletions(payload, course.id)
+  for (const course of [fresh, withHistory]) forgetCourseEvaluations(payload, course.id)
   return completed
 }
 
 /**
- * ROUNDS rounds; in each, the runs to compare follow one another, in an order that turns each
- * round, so that a slow spell of this shared machine falls on every kind of run alike. The
- * verdicts take the median of each round's ratio.
+ * ROUNDS rounds; in each, the runs to compare alternate in slices (see alternate), and the
+ * learners' courses are completed and reset once the round's singles and again after its
+ * batches. The verdicts take the median of each round's ratio.
  */
 const singlesOutside: Row[] = []
 const singlesFresh: Row[] = []
@@ -260,34 +301,28 @@ const singlesHistory: Row[] = []
 const batchesOutside: Row[] = []
 const batchesFresh: Row[] = []
 const batchesHistory: Row[] = []
-const completedPerRun: number[] = []
+const completedPerRound: number[] = []
 const h = HISTORY.toLocaleString('en')
 for (let round = 1; round <= ROUNDS; round++) {
   process.stdout.write(`round ${round} of ${ROUNDS}\n`)
-  const singles: Array<() => Promise<unknown>> = [
-    async () => singlesOutside.push(await run(`outside a course, 1 statement (round ${round})`, ingest, SINGLES, 1)),
-    async () => {
-      singlesFresh.push(await run(`player, no history, 1 statement (round ${round})`, ingest, PLAYER_SINGLES, 1, learners, fresh.activities))
-      completedPerRun.push(await completeAndReset())
-    },
-    async () => {
-      singlesHistory.push(await run(`player, ${h} statements of history, 1 statement (round ${round})`, ingest, PLAYER_SINGLES, 1, learners, withHistory.activities))
-      completedPerRun.push(await completeAndReset())
-    },
-  ]
-  const batches: Array<() => Promise<unknown>> = [
-    async () => batchesOutside.push(await run(`outside a course, batches of 100 (round ${round})`, ingest, BATCHES, 100)),
-    async () => {
-      batchesFresh.push(await run(`player, no history, batches of 25 (round ${round})`, ingest, PLAYER_BATCHES, 25, learners, fresh.activities))
-      await completeAndReset()
-    },
-    async () => {
-      batchesHistory.push(await run(`player, ${h} statements of history, batches of 25 (round ${round})`, ingest, PLAYER_BATCHES, 25, learners, withHistory.activities))
-      await completeAndReset()
-    },
-  ]
-  for (let i = 0; i < singles.length; i++) await singles[(i + round - 1) % singles.length]()
-  for (let i = 0; i < batches.length; i++) await batches[(i + round - 1) % batches.length]()
+  const singles = await alternate([
+    { label: `outside a course, 1 statement (round ${round})`, requests: SINGLES, perRequest: 1 },
+    { label: `player, no history, 1 statement (round ${round})`, requests: PLAYER_SINGLES, perRequest: 1, learners, activities: fresh.activities },
+    { label: `player, ${h} statements of history, 1 statement (round ${round})`, requests: PLAYER_SINGLES, perRequest: 1, learners, activities: withHistory.activities },
+  ], round)
+  singlesOutside.push(singles[0])
+  singlesFresh.push(singles[1])
+  singlesHistory.push(singles[2])
+  completedPerRound.push(await completeAndReset())
+  const batches = await alternate([
+    { label: `outside a course, batches of 100 (round ${round})`, requests: BATCHES, perRequest: 100 },
+    { label: `player, no history, batches of 25 (round ${round})`, requests: PLAYER_BATCHES, perRequest: 25, learners, activities: fresh.activities },
+    { label: `player, ${h} statements of history, batches of 25 (round ${round})`, requests: PLAYER_BATCHES, perRequest: 25, learners, activities: withHistory.activities },
+  ], round)
+  batchesOutside.push(batches[0])
+  batchesFresh.push(batches[1])
+  batchesHistory.push(batches[2])
+  await completeAndReset()
 }
 
 const baseline = rate(rows[0])
@@ -298,7 +333,7 @@ for (const r of rows) {
     `| ${r.label} | ${Math.round(rate(r)).toLocaleString('en')} | ${(rate(r) / baseline).toFixed(2)} | ${percentile(r.result.latencies, 0.5).toFixed(0)} | ${percentile(r.result.latencies, 0.99).toFixed(0)} | ${r.statements} |\n`,
   )
 }
-process.stdout.write(`\ncourses completed by each player run of single statements (their queued jobs run afterwards, untimed): ${completedPerRun.join(', ')} of ${LEARNERS}\n`)
+process.stdout.write(`\ncourses completed by the player's single statements in each round, both courses (their queued jobs run afterwards, untimed): ${completedPerRound.join(', ')} of ${LEARNERS * 2}\n`)
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 const ratios = (a: Row[], b: Row[]) => a.map((r, i) => rate(r) / rate(b[i]))
