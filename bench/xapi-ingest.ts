@@ -26,7 +26,7 @@ import type { AddressInfo } from 'node:net'
 import { Worker } from 'node:worker_threads'
 import express from 'express'
 import { OPEN_COURSE_TASKS } from '../plugins/open-courses'
-import { forgetCourseEvaluations } from '../plugins/open-courses/progress/applyProgress'
+import { forgetQueuedCompletions } from '../plugins/open-courses/progress/applyProgress'
 import { startBenchApp } from './benchApp'
 
 const CONCURRENCY = 32
@@ -286,7 +286,7 @@ async function completeAndReset() {
   await payload.db.deleteMany({ collection: 'credit-records', where: {} } as never)
   await payload.db.deleteMany({ collection: 'completions', where: {} } as never)
   await payload.db.updateMany({ collection: 'enrollments', where: { learner: { in: learnerIds } }, data: { status: 'active', progress: 0, completedAt: null } } as never)
-  for (const course of [fresh, withHistory]) forgetCourseEvaluations(payload, course.id)
+  for (const course of [fresh, withHistory]) forgetQueuedCompletions(payload, course.id)
   return completed
 }
 

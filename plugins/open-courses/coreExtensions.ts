@@ -7,7 +7,6 @@ import { bulkEnrollEndpoint } from './enrollment/bulkEnrollEndpoint'
 import { withdrawEndpoint } from './enrollment/withdrawEndpoint'
 import type { SanitizedOpenCoursesOptions } from './types'
 import { evaluateProgressOnEnrol } from './hooks/evaluateProgressOnEnrol'
-import { forgetSettledOnChange, forgetSettledOnDelete } from './hooks/forgetSettledEnrollment'
 import { forgetCourseOnDelete, reevaluateWhenCourseRuleChanges, reevaluateWhenModuleDeleted, reevaluateWhenModulesChange } from './hooks/reevaluateProgressOnRuleChange'
 
 export const ENROLLMENT_MODES = options({ open: ['自由选课', 'Open'], approval: ['需审核', 'Approval required'], invite: ['仅限邀请', 'Invite only'] })
@@ -93,7 +92,7 @@ export const addEnrollmentRules = (enrollments: CollectionConfig): CollectionCon
   ...enrollments,
   endpoints: [...endpointsOf(enrollments), withdrawEndpoint],
   hooks: {
-    ...withHooks(enrollments, { afterChange: [forgetSettledOnChange, evaluateProgressOnEnrol], afterDelete: [forgetSettledOnDelete] }),
+    ...withHooks(enrollments, { afterChange: [evaluateProgressOnEnrol] }),
     beforeValidate: [...(enrollments.hooks?.beforeValidate ?? []), applyEnrollmentRules],
   },
 })

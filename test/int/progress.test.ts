@@ -248,7 +248,7 @@ describe('after the rule is met', () => {
     for (const m of modules) expect((await send(learner, answered(learner, m, 0.9))).status).toBe(200)
     await runJobs(t.payload)
     expect(await enrollment(id)).toMatchObject({ status: 'completed', progress: 100 })
-    // Found completed at 100 %: ingest leaves it alone from now on, until the enrolment changes.
+    // Completed at 100 %: ingest reads the enrolment and evaluates it no further.
     expect((await send(learner, answered(learner, modules[0], 0.95))).status).toBe(200)
 
     await t.payload.update({ collection: 'enrollments', id, data: { progress: 0 } as never, overrideAccess: true })
@@ -256,6 +256,28 @@ describe('after the rule is met', () => {
     expect((await send(learner, answered(learner, modules[1], 0.95))).status).toBe(200)
     expect((await enrollment(id)).progress).toBe(100)
     expect(await completionsOf(learner, c.id)).toBe(1)
+  })
+})
+
+describe('the completion job', () => {
+  it('completes every enrolment it was given, and a job queued with one learner × course before jobs took a list', async () => {
+    const { course: c, modules } = await course(['quiz'])
+    const learners = [await newLearner(), await newLearner(), await newLearner()]
+    const ids: Id[] = []
+    for (const who of learners) ids.push(await enrol(who, c.id))
+    for (const who of learners) expect((await send(who, answered(who, modules[0], 0.9))).status).toBe(200)
+    // Ingest queued these completions (in this process, which now leaves them to the job); the
+    // test queues its own instead.
+    await t.payload.delete({ collection: 'payload-jobs', where: { taskSlug: { equals: 'completeCourse' } }, overrideAccess: true })
+    for (const id of ids) expect(await enrollment(id)).toMatchObject({ status: 'active', progress: 100 })
+
+    await t.payload.jobs.queue({ task: 'completeCourse' as never, input: { enrollments: learners.slice(0, 2).map((who) => ({ learner: String(who.id), course: String(c.id) })) } as never })
+    await t.payload.jobs.queue({ task: 'completeCourse' as never, input: { learner: String(learners[2].id), course: String(c.id) } as never })
+    await runJobs(t.payload)
+    for (const [i, who] of learners.entries()) {
+      expect(await enrollment(ids[i])).toMatchObject({ status: 'completed', progress: 100 })
+      expect(await completionsOf(who, c.id)).toBe(1)
+    }
   })
 })
 

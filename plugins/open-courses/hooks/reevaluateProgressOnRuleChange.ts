@@ -6,13 +6,13 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 import { idOf } from '../../../src/access'
 import { OPEN_COURSE_TASKS } from '../constants'
-import { forgetCourseEvaluations } from '../progress/applyProgress'
+import { forgetQueuedCompletions } from '../progress/applyProgress'
 import { courseDefinitions } from '../progress/courseDefinitions'
 
 type Id = number | string
 
 const queueReevaluation = (req: PayloadRequest, course: Id) => {
-  forgetCourseEvaluations(req.payload, course)
+  forgetQueuedCompletions(req.payload, course)
   return req.payload.jobs.queue({ task: OPEN_COURSE_TASKS.reevaluateCourse as never, input: { course: String(course) } as never, req })
 }
 

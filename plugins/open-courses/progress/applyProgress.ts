@@ -13,7 +13,6 @@ import { isUniqueViolation } from '../../../src/errors'
 import { courseDefinitions, type CourseDefinition } from './courseDefinitions'
 import { type CourseEvaluation, evaluateCourseProgress } from './evaluateCourseProgress'
 import { enrollmentKey, type EnrollmentState, type Executor, foldEvents, type ModuleEvent, moduleProgressStore, writeAtomically } from './moduleProgressStore'
-import { settledEnrollments } from './settledEnrollments'
 
 type Id = number | string
 
@@ -23,13 +22,24 @@ export type CourseCompleted = { learner: Id; course: CourseDefinition; evaluatio
  * Evaluates each learner × course that has an enrolment and writes its progress (`raise` on
  * ingest, `exact` when the course's rule changed); answers the courses whose rule is now met by an
  * active enrolment. A learner without an enrolment keeps their module rows, and no credit.
+ * `leaveQueued` (ingest): an enrolment whose completion this process queued a moment ago is not
+ * evaluated; the job that completes it evaluates it.
  */
-export async function evaluateEnrollments(payload: Payload, exec: Executor, pairs: Array<{ learner: Id; course: Id }>, mode: 'raise' | 'exact', req?: Partial<PayloadRequest>): Promise<CourseCompleted[]> {
+export async function evaluateEnrollments(
+  payload: Payload,
+  exec: Executor,
+  pairs: Array<{ learner: Id; course: Id }>,
+  mode: 'raise' | 'exact',
+  req?: Partial<PayloadRequest>,
+  leaveQueued = false,
+): Promise<CourseCompleted[]> {
   const store = moduleProgressStore(payload)
   const enrollments = await store.lockEnrollments(exec, pairs.map((p) => enrollmentKey(p.learner, p.course)))
-  // Raising cannot move an enrolment that is complete at 100 %: it needs no evaluation.
-  const settled = (e: EnrollmentState | undefined) => e !== undefined && mode === 'raise' && e.status === 'completed' && e.progress >= 100
-  for (const e of enrollments.values()) if (settled(e)) settledEnrollments(payload).remember(e.key)
+  // Raising cannot move an enrolment at 100 % that is complete, or (on ingest) whose completion
+  // this process queued a moment ago, where an evaluation would find it met and queue nothing: it
+  // needs none. A learner goes on sending statements after the last module.
+  const settled = (e: EnrollmentState | undefined) =>
+    e !== undefined && mode === 'raise' && e.progress >= 100 && (e.status === 'completed' || (leaveQueued && e.status === 'active' && completionQueued(payload, e.key)))
   const enrolled = pairs.filter((p) => enrollments.has(enrollmentKey(p.learner, p.course)) && !settled(enrollments.get(enrollmentKey(p.learner, p.course))))
   const definitions = new Map<string, CourseDefinition | null>()
   for (const pair of enrolled) {
@@ -55,12 +65,10 @@ export async function evaluateEnrollments(payload: Payload, exec: Executor, pair
 /** A batch's countable statements, as the writes that add them to their module rows. */
 export const moduleWrites = (payload: Payload, exec: Executor, events: ModuleEvent[]): unknown[] => moduleProgressStore(payload).deltaWrites(exec, foldEvents(events))
 
-/** Once those writes are in: each learner × course the batch touched, evaluated once, unless settled. */
+/** Once those writes are in: each learner × course the batch touched, evaluated once. */
 export async function evaluateTouched(payload: Payload, exec: Executor, events: ModuleEvent[]): Promise<CourseCompleted[]> {
   const pairs = new Map(events.map((e) => [enrollmentKey(e.learner, e.course), { learner: e.learner, course: e.course }]))
-  const settled = settledEnrollments(payload)
-  for (const key of pairs.keys()) if (settled.has(key)) pairs.delete(key)
-  return pairs.size === 0 ? [] : evaluateEnrollments(payload, exec, [...pairs.values()], 'raise')
+  return pairs.size === 0 ? [] : evaluateEnrollments(payload, exec, [...pairs.values()], 'raise', undefined, true)
 }
 
 /**
@@ -114,9 +122,13 @@ const recentlyQueued = (payload: Payload): Map<string, number> => {
   return recent
 }
 
-/** The course's rule or modules changed: its enrolments are evaluated, and completions queued, afresh. */
-export function forgetCourseEvaluations(payload: Payload, course: Id): void {
-  settledEnrollments(payload).forgetCourse(course)
+const completionQueued = (payload: Payload, key: string): boolean => {
+  const at = queued.get(payload)?.get(key)
+  return at !== undefined && Date.now() - at <= REQUEUE_AFTER_MS
+}
+
+/** The course's rule or modules changed: its completions may be queued again at once. */
+export function forgetQueuedCompletions(payload: Payload, course: Id): void {
   const suffix = enrollmentKey('', course)
   for (const key of queued.get(payload)?.keys() ?? []) if (key.endsWith(suffix)) queued.get(payload)!.delete(key)
 }
@@ -125,20 +137,15 @@ export async function queueCompletions(payload: Payload, done: CourseCompleted[]
   const recent = recentlyQueued(payload)
   const now = Date.now()
   for (const [key, at] of recent) if (now - at > REQUEUE_AFTER_MS) recent.delete(key)
-  const settled = settledEnrollments(payload)
   const due = new Map<string, { learner: string; course: string }>()
   for (const { learner, course } of done) {
     const key = enrollmentKey(learner, course.id)
-    if (recent.has(key)) settled.remember(key)
-    else due.set(key, { learner: String(learner), course: String(course.id) })
+    if (!recent.has(key)) due.set(key, { learner: String(learner), course: String(course.id) })
   }
   if (due.size === 0) return
   try {
     await payload.jobs.queue({ task: OPEN_COURSE_TASKS.completeCourse as never, input: { enrollments: [...due.values()] } as never })
-    for (const key of due.keys()) {
-      recent.set(key, now)
-      settled.remember(key)
-    }
+    for (const key of due.keys()) recent.set(key, now)
   } catch (error) {
     payload.logger.error({ err: error, enrollments: [...due.keys()] }, 'could not queue the completion of courses')
   }

@@ -5,7 +5,7 @@
  */
 import type { Payload, PayloadRequest } from 'payload'
 import { CORE } from '../../../collections/slugs'
-import { completeCourses, evaluateEnrollments, forgetCourseEvaluations } from './applyProgress'
+import { completeCourses, evaluateEnrollments, forgetQueuedCompletions } from './applyProgress'
 import { courseDefinitions } from './courseDefinitions'
 import { writeAtomically } from './moduleProgressStore'
 
@@ -16,7 +16,7 @@ const PAGE = 200
 export async function reevaluateCourse(payload: Payload, course: Id, options: { req?: Partial<PayloadRequest>; onPage?: (done: number) => void } = {}): Promise<number> {
   const { req, onPage = () => {} } = options
   courseDefinitions(payload).forgetCourse(course)
-  forgetCourseEvaluations(payload, course)
+  forgetQueuedCompletions(payload, course)
   let after: Id | undefined
   let done = 0
   for (;;) {

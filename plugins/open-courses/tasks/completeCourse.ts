@@ -4,6 +4,8 @@ import { OPEN_COURSE_TASKS } from '../constants'
 import { completeCourseOf } from '../progress/applyProgress'
 
 type Enrollment = { learner: string; course: string }
+/** Jobs queued before a batch's completions shared one job carry a single learner × course. */
+type Input = { enrollments: Enrollment[] } | Enrollment
 
 /**
  * Queued by ingest with the enrolments whose rule a batch of statements met; see
@@ -27,16 +29,19 @@ export const completeCourseTask: TaskConfig<{ input: { enrollments: Enrollment[]
   ],
   retries: { attempts: 5, backoff: { type: 'exponential', delay: 1000 } },
   handler: async ({ input, req }) => {
+    const given = input as Input
+    const enrollments = 'enrollments' in given ? given.enrollments : [given]
     let completed = 0
-    const failures: unknown[] = []
-    for (const { learner, course } of (input as { enrollments: Enrollment[] }).enrollments) {
+    let failed = 0
+    for (const { learner, course } of enrollments) {
       try {
         if (await completeCourseOf(req.payload, idFromText(learner), idFromText(course), req)) completed++
       } catch (error) {
-        failures.push(error)
+        failed++
+        req.payload.logger.error({ err: error, learner, course }, 'could not complete a course')
       }
     }
-    if (failures.length > 0) throw failures[0]
+    if (failed > 0) throw new Error(`${failed} of ${enrollments.length} courses could not be completed; retrying`)
     return { output: { completed } }
   },
 }
