@@ -184,7 +184,7 @@ async function alternate(runs: Run[], round: number): Promise<Row[]> {
         const part = Math.floor(requests / SLICES) + (slice < requests % SLICES ? 1 : 0)
         const result = await measure(label, ingest, part, perRequest, who, activities)
         results[k].seconds += result.seconds
-        results[k].latencies.push(...result.latencies)
+        for (const latency of result.latencies) results[k].latencies.push(latency)
       }
     }
   })
