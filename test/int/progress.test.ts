@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto'
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { courseDefinitions } from '../../plugins/open-courses/progress/courseDefinitions'
 import { rebuildProgress } from '../../plugins/open-courses/progress/rebuildProgress'
 import { runJobs } from '../helpers/credits'
 import { createCourse, createOrganization, createUser, login } from '../helpers/fixtures'
@@ -279,6 +280,24 @@ describe('the completion job', () => {
       expect(await completionsOf(who, c.id)).toBe(1)
     }
   })
+
+  it('completes more enrolments at once than the database pool has connections, with no course cached', async () => {
+    const { course: c, modules } = await course(['quiz'])
+    const learners = await Promise.all(Array.from({ length: 14 }, newLearner))
+    const ids = await Promise.all(learners.map((who) => enrol(who, c.id)))
+    for (const who of learners) expect((await send(who, answered(who, modules[0], 0.9))).status).toBe(200)
+    await t.payload.delete({ collection: 'payload-jobs', where: { taskSlug: { equals: 'completeCourse' } }, overrideAccess: true })
+    for (const who of learners) await t.payload.jobs.queue({ task: 'completeCourse' as never, input: { enrollments: [{ learner: String(who.id), course: String(c.id) }] } as never })
+    // Each job then loads the course inside its transaction. On PostgreSQL (a pool of 10) they
+    // all waited for a second connection and none went on.
+    courseDefinitions(t.payload).forgetAll()
+    const hung = new Promise((_, reject) => setTimeout(() => reject(new Error('the completion jobs did not finish within 20 s')), 20_000).unref())
+    await Promise.race([t.payload.jobs.run({ limit: 100, where: { taskSlug: { equals: 'completeCourse' } } } as never), hung])
+    for (const [i, who] of learners.entries()) {
+      expect(await enrollment(ids[i])).toMatchObject({ status: 'completed', progress: 100 })
+      expect(await completionsOf(who, c.id)).toBe(1)
+    }
+  }, 60_000)
 })
 
 describe('rebuild', () => {

@@ -11,7 +11,7 @@
  * collection has hooks that these writes skip; timestamps are set here.
  */
 import { sql } from '@payloadcms/db-sqlite'
-import type { Payload, PayloadRequest } from 'payload'
+import { commitTransaction, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
 import { CORE } from '../../../collections/slugs'
 import { OPEN_COURSE_SLUGS } from '../constants'
 import type { ModuleState } from './evaluateCourseProgress'
@@ -84,8 +84,11 @@ export function foldEvents(events: ModuleEvent[]): ModuleDelta[] {
 /**
  * Commits `writes` atomically, then runs `then`; resolves once the writes are committed, with
  * what `then` will answer.
- * - PostgreSQL: one transaction (the request's own, in a job) holds both, so that `then` reads
- *   what the writes did and its locks order concurrent processes; it resolves after the commit.
+ * - PostgreSQL: one transaction holds both, so that `then` reads what the writes did and its
+ *   locks order concurrent processes; it resolves after the commit. It is `req`'s own: a `req`
+ *   without one (a job's) is given one here, so that whatever `then` reads through the Local API
+ *   with `req` shares its connection. Waiting for a second connection while holding one
+ *   deadlocked every completion job once ten of them did so at once (the pool's size).
  * - SQLite: Payload's adapter runs without transactions on one connection. libSQL executes a
  *   batch synchronously between BEGIN and COMMIT, so nothing else in the process interleaves;
  *   `then` follows on the same connection, after the commit, and the caller need not wait for it:
@@ -103,14 +106,22 @@ export async function commitThen<T>(payload: Payload, writes: (exec: Executor) =
     if (queries.length > 0) await db.drizzle.batch(queries)
     return { result: then(db.drizzle) }
   }
-  const id = req?.transactionID ? await req.transactionID : undefined
-  const session = id === undefined ? undefined : (payload.db as unknown as { sessions?: Record<string, { db: Executor }> }).sessions?.[String(id)]
   const work = async (tx: Executor) => {
     for (const query of writes(tx)) await query
     return then(tx)
   }
-  const result: T = session ? await work(session.db) : await db.drizzle.transaction(work)
-  return { result: Promise.resolve(result) }
+  if (!req?.payload) return { result: Promise.resolve(await db.drizzle.transaction(work)) }
+  const owned = await initTransaction(req as PayloadRequest)
+  try {
+    const id = await req.transactionID
+    const session = (payload.db as unknown as { sessions?: Record<string, { db: Executor }> }).sessions?.[String(id)]
+    const result: T = session ? await work(session.db) : await db.drizzle.transaction(work)
+    if (owned) await commitTransaction(req as PayloadRequest)
+    return { result: Promise.resolve(result) }
+  } catch (error) {
+    if (owned) await killTransaction(req as PayloadRequest)
+    throw error
+  }
 }
 
 /** commitThen, waiting for `then` as well. */
