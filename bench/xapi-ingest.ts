@@ -12,6 +12,8 @@
  *   npm run bench:xapi-ingest                 # SQLite
  *   npm run bench:xapi-ingest -- --postgres   # a throwaway PostgreSQL cluster (initdb, pg_ctl)
  *
+ *   PROFILE=/tmp/xapi npm run bench:xapi-ingest            # where the server's time goes (see below)
+ *
  * BENCH_MIN sets the course's minimum average score (default 0; 100 lets nobody complete).
  * ROUNDS (default 3) rounds; SLICES (default 1, whole runs) cuts the runs a round compares into
  * that many alternating slices, for a machine whose speed drifts within a run. Each slice starts
@@ -288,6 +290,47 @@ async function completeAndReset() {
   await payload.db.updateMany({ collection: 'enrollments', where: { learner: { in: learnerIds } }, data: { status: 'active', progress: 0, completedAt: null } } as never)
   for (const course of [fresh, withHistory]) forgetQueuedCompletions(payload, course.id)
   return completed
+}
+
+// PROFILE=<prefix>: CPU profiles of the server's main thread over one run of singles outside a
+// course and one on the player's path (<prefix>-outside.cpuprofile, <prefix>-player.cpuprofile;
+// open them in Chrome's DevTools), then stop. The database server's own time is not in them.
+if (process.env.PROFILE) {
+  const { Session } = await import('node:inspector/promises')
+  const { readdirSync, readFileSync, writeFileSync } = await import('node:fs')
+  // The CPU seconds of every postgres process on this machine (Linux /proc; 100 ticks a second).
+  const postgresCpu = () => {
+    let ticks = 0
+    for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+        if (!stat.includes('(postgres)')) continue
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+        ticks += Number(fields[11]) + Number(fields[12])
+      } catch {
+        // The process ended while we looked.
+      }
+    }
+    return ticks / 100
+  }
+  const session = new Session()
+  session.connect()
+  await session.post('Profiler.enable')
+  for (const [name, who, activities] of [['outside', [solo], undefined], ['player', learners, fresh.activities]] as const) {
+    collectGarbage()
+    const cpuBefore = postgresCpu()
+    await session.post('Profiler.start')
+    const started = performance.now()
+    await load(ingest, PLAYER_SINGLES, 1, [...who], activities ?? [{ id: 'https://lianpei.bench/activities/question-1', scored: true }])
+    const seconds = (performance.now() - started) / 1000
+    const { profile } = await session.post('Profiler.stop')
+    writeFileSync(`${process.env.PROFILE}-${name}.cpuprofile`, JSON.stringify(profile))
+    const server = payload.db.name === 'postgres' ? `; postgres processes used ${(((postgresCpu() - cpuBefore) * 1000) / PLAYER_SINGLES).toFixed(2)} ms of CPU a statement` : ''
+    process.stdout.write(`${PLAYER_SINGLES} statements ${name === 'outside' ? 'outside a course' : "on the player's path"} at ${Math.round(PLAYER_SINGLES / seconds)}/s (profiled)${server}; profile in ${process.env.PROFILE}-${name}.cpuprofile\n`)
+  }
+  sideServer.close()
+  await stop()
+  process.exit(0)
 }
 
 /**
