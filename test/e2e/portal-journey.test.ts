@@ -49,6 +49,9 @@ async function studentJourney(page: Page, email: string, tag: string) {
   await waitForText(page.locator('#catalogue-count'), '共 1 门课程')
   // A featured course out of the 2025 round, designated a school-level quality course with its award.
   await waitForText(page.locator('#catalogue .badge.designation'), '校级优质课程')
+  // Its card names the provider and the enterprise partner.
+  await waitForText(page.locator('#catalogue .card'), '开课单位：松山湖科技大学')
+  await waitForText(page.locator('#catalogue .card'), '合作单位：松山湖智能装备有限公司')
   await page.locator('#catalogue a', { hasText: COURSE }).click()
 
   // The course page: enrol.
@@ -169,6 +172,7 @@ describe('the learner portal', () => {
       await studentJourney(page, 'student@lianpei.demo', 'phone')
       // Nothing is wider than the screen.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+      expect(await page.locator('meta[name="viewport"]').evaluateAll((tags) => tags.map((t) => t.getAttribute('content')))).toEqual(['width=device-width, initial-scale=1'])
       await portalSignOut(page)
       await registrarAccepts(page, 'phone')
       await studentVerifies(page, 'student@lianpei.demo', 'phone')

@@ -6,15 +6,13 @@ import { Shell } from '../../portal/Shell'
 import '../../portal/portal.css'
 
 export const metadata: Metadata = { title: { default: '联培 LianPei', template: '%s · 联培 LianPei' } }
+// The phone-width viewport tag is Next's own default (width=device-width, initial-scale=1): a second one in <head> would repeat it.
 export const dynamic = 'force-dynamic'
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const { lang } = await portalContext()
   return (
     <html lang={lang === 'zh' ? 'zh-CN' : 'en'}>
-      <head>
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-      </head>
       <body>
         <Shell>{children}</Shell>
       </body>
