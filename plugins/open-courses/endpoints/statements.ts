@@ -5,7 +5,7 @@ import { CORE } from '../../../collections/slugs'
 import { userHasRole } from '../../../src/access'
 import { errorResponse } from '../../../src/errors'
 import { OPEN_COURSE_SLUGS } from '../constants'
-import { evaluateTouched, moduleWrites, queueCompletions } from '../progress/applyProgress'
+import { definitionsOf, evaluateTouched, moduleWrites, queueCompletions } from '../progress/applyProgress'
 import { courseDefinitions } from '../progress/courseDefinitions'
 import { attemptTime, countsForModule, percentOf } from '../progress/countsForModule'
 import type { ModuleEvent } from '../progress/moduleProgressStore'
@@ -22,8 +22,9 @@ const MODULE_ACTIVITY = /\/modules\/([0-9a-f]{24}|\d+)(?:[/?#]|$)/i
 /** Statements by group commit; in the same transaction, the progress of the modules they count for. */
 const newStore = (payload: Payload) =>
   createStatementStore(payload, {
+    prepare: (events: ModuleEvent[]) => definitionsOf(payload, events),
     writes: (exec, events: ModuleEvent[]) => moduleWrites(payload, exec, events),
-    within: (exec, events: ModuleEvent[]) => evaluateTouched(payload, exec, events),
+    within: (exec, events: ModuleEvent[], definitions) => evaluateTouched(payload, exec, events, definitions),
     after: (completed) => queueCompletions(payload, completed),
   })
 const stores = new WeakMap<Payload, ReturnType<typeof newStore>>()

@@ -14,7 +14,7 @@ export const evaluateProgressOnEnrol: CollectionAfterChangeHook = async ({ doc, 
   const learner = idOf(doc.learner)
   const course = idOf(doc.source.value)
   if (learner === undefined || course === undefined) return doc
-  const completed = await writeAtomically(req.payload, () => [], (exec) => evaluateEnrollments(req.payload, exec, [{ learner, course }], 'raise', req), req)
+  const completed = await writeAtomically(req.payload, () => [], (exec) => evaluateEnrollments(req.payload, exec, [{ learner, course }], 'raise', { req }), req)
   await completeCourses(req.payload, completed, req)
   return doc
 }

@@ -23,16 +23,17 @@ export type CourseCompleted = { learner: Id; course: CourseDefinition; evaluatio
  * ingest, `exact` when the course's rule changed); answers the courses whose rule is now met by an
  * active enrolment. A learner without an enrolment keeps their module rows, and no credit.
  * `leaveQueued` (ingest): an enrolment whose completion this process queued a moment ago is not
- * evaluated; the job that completes it evaluates it.
+ * evaluated; the job that completes it evaluates it. `definitions`: courses already read; any
+ * other is read with `req`, in its transaction.
  */
 export async function evaluateEnrollments(
   payload: Payload,
   exec: Executor,
   pairs: Array<{ learner: Id; course: Id }>,
   mode: 'raise' | 'exact',
-  req?: Partial<PayloadRequest>,
-  leaveQueued = false,
+  options: { req?: Partial<PayloadRequest>; leaveQueued?: boolean; definitions?: CourseDefinitionsRead } = {},
 ): Promise<CourseCompleted[]> {
+  const { req, leaveQueued = false } = options
   const store = moduleProgressStore(payload)
   const enrollments = await store.lockEnrollments(exec, pairs.map((p) => enrollmentKey(p.learner, p.course)))
   // Raising cannot move an enrolment at 100 % that is complete, or (on ingest) whose completion
@@ -41,7 +42,7 @@ export async function evaluateEnrollments(
   const settled = (e: EnrollmentState | undefined) =>
     e !== undefined && mode === 'raise' && e.progress >= 100 && (e.status === 'completed' || (leaveQueued && e.status === 'active' && completionQueued(payload, e.key)))
   const enrolled = pairs.filter((p) => enrollments.has(enrollmentKey(p.learner, p.course)) && !settled(enrollments.get(enrollmentKey(p.learner, p.course))))
-  const definitions = new Map<string, CourseDefinition | null>()
+  const definitions = new Map(options.definitions)
   for (const pair of enrolled) {
     if (!definitions.has(String(pair.course))) definitions.set(String(pair.course), await courseDefinitions(payload).course(pair.course, req))
   }
@@ -65,10 +66,24 @@ export async function evaluateEnrollments(
 /** A batch's countable statements, as the writes that add them to their module rows. */
 export const moduleWrites = (payload: Payload, exec: Executor, events: ModuleEvent[]): unknown[] => moduleProgressStore(payload).deltaWrites(exec, foldEvents(events))
 
+/** Course definitions by course id (as a string); null for a course that is gone. */
+export type CourseDefinitionsRead = Map<string, CourseDefinition | null>
+
+/**
+ * The definitions of the courses a batch's events concern, read before its transaction opens
+ * (ingest has no request to share a connection with): a transaction that waits for a second pool
+ * connection while holding one can deadlock with jobs waiting for its row locks.
+ */
+export async function definitionsOf(payload: Payload, events: ModuleEvent[]): Promise<CourseDefinitionsRead> {
+  const definitions: CourseDefinitionsRead = new Map()
+  for (const course of new Set(events.map((e) => String(e.course)))) definitions.set(course, await courseDefinitions(payload).course(course))
+  return definitions
+}
+
 /** Once those writes are in: each learner × course the batch touched, evaluated once. */
-export async function evaluateTouched(payload: Payload, exec: Executor, events: ModuleEvent[]): Promise<CourseCompleted[]> {
+export async function evaluateTouched(payload: Payload, exec: Executor, events: ModuleEvent[], definitions: CourseDefinitionsRead): Promise<CourseCompleted[]> {
   const pairs = new Map(events.map((e) => [enrollmentKey(e.learner, e.course), { learner: e.learner, course: e.course }]))
-  return pairs.size === 0 ? [] : evaluateEnrollments(payload, exec, [...pairs.values()], 'raise', undefined, true)
+  return pairs.size === 0 ? [] : evaluateEnrollments(payload, exec, [...pairs.values()], 'raise', { leaveQueued: true, definitions })
 }
 
 /**
@@ -153,7 +168,7 @@ export async function queueCompletions(payload: Payload, done: CourseCompleted[]
 
 /** The job: evaluates the learner's course again and completes it if the rule is met. */
 export async function completeCourseOf(payload: Payload, learner: Id, course: Id, req?: Partial<PayloadRequest>): Promise<boolean> {
-  const done = await writeAtomically(payload, () => [], (exec) => evaluateEnrollments(payload, exec, [{ learner, course }], 'raise', req), req)
+  const done = await writeAtomically(payload, () => [], (exec) => evaluateEnrollments(payload, exec, [{ learner, course }], 'raise', { req }), req)
   await completeCourses(payload, done, req)
   return done.length > 0
 }

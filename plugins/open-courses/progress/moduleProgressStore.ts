@@ -111,11 +111,19 @@ export async function commitThen<T>(payload: Payload, writes: (exec: Executor) =
     return then(tx)
   }
   if (!req?.payload) return { result: Promise.resolve(await db.drizzle.transaction(work)) }
-  const owned = await initTransaction(req as PayloadRequest)
+  let owned = false
+  try {
+    owned = await initTransaction(req as PayloadRequest)
+  } catch (error) {
+    delete req.transactionID // a failed start leaves a rejected promise there for every later use of req
+    throw error
+  }
   try {
     const id = await req.transactionID
     const session = (payload.db as unknown as { sessions?: Record<string, { db: Executor }> }).sessions?.[String(id)]
-    const result: T = session ? await work(session.db) : await db.drizzle.transaction(work)
+    // A transaction of our own here would bring back the second connection this avoids.
+    if (!session) throw new Error(`the request's transaction ${String(id)} has ended; its progress was not evaluated`)
+    const result: T = await work(session.db)
     if (owned) await commitTransaction(req as PayloadRequest)
     return { result: Promise.resolve(result) }
   } catch (error) {

@@ -34,7 +34,7 @@ export async function reevaluateCourse(payload: Payload, course: Id, options: { 
     })
     const pairs = (docs as Doc[]).map((d) => ({ learner: d.learner as Id, course }))
     if (pairs.length > 0) {
-      const completed = await writeAtomically(payload, () => [], (exec) => evaluateEnrollments(payload, exec, pairs, 'exact', req), req)
+      const completed = await writeAtomically(payload, () => [], (exec) => evaluateEnrollments(payload, exec, pairs, 'exact', { req }), req)
       await completeCourses(payload, completed, req)
     }
     done += docs.length

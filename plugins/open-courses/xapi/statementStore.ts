@@ -18,11 +18,13 @@ import { commitThen, type Executor } from '../progress/moduleProgressStore'
 export type StatementRow = Record<string, unknown> & { statementId: string }
 
 /** What a batch does besides storing its statements, with what each request handed over beside them. */
-export type BatchWork<E, R> = {
+export type BatchWork<E, P, R> = {
+  /** Reads before the transaction opens: inside it, they would wait for a second pool connection while holding one. */
+  prepare: (extras: E[]) => Promise<P>
   /** Writes committed atomically with the statements (see commitThen). */
   writes: (exec: Executor, extras: E[]) => unknown[]
   /** Then, in the same transaction where there is one. */
-  within: (exec: Executor, extras: E[]) => Promise<R>
+  within: (exec: Executor, extras: E[], prepared: P) => Promise<R>
   /** After the commit, before the requests are answered; a failure is logged, the statements stay. */
   after: (result: R) => Promise<void>
 }
@@ -35,7 +37,7 @@ const WAIT_MS = 4
 
 export class UniqueStatementError extends Error {}
 
-export function createStatementStore<E, R>(payload: Payload, work: BatchWork<E, R>) {
+export function createStatementStore<E, P, R>(payload: Payload, work: BatchWork<E, P, R>) {
   let queue: Waiter<E>[] = []
   let timer: NodeJS.Timeout | undefined
   // SQLite has one connection, and its evaluation after the commit relies on batches committing
@@ -53,10 +55,11 @@ export function createStatementStore<E, R>(payload: Payload, work: BatchWork<E, 
     const stamped = waiters.flatMap((w) => w.rows).map((r) => ({ ...r, createdAt: now, updatedAt: now }))
     const db = payload.db as unknown as { drizzle?: any; tables?: Record<string, any>; collections?: Record<string, any> }
     const extras = waiters.flatMap((w) => w.extras)
+    const prepared = await work.prepare(extras)
     const { result } = await commitThen(
       payload,
       (exec) => [exec ? exec.insert(db.tables![TABLE]).values(stamped) : () => db.collections![OPEN_COURSE_SLUGS.xapiStatements].insertMany(stamped), ...work.writes(exec, extras)],
-      (exec) => work.within(exec, extras),
+      (exec) => work.within(exec, extras, prepared),
     )
     const rest = result.then(work.after).catch((error) => {
       payload.logger.error({ err: error }, 'xAPI: work after a committed batch failed; the statements are stored')
