@@ -49,17 +49,17 @@ export async function evaluateEnrollments(
   const requiredModules = [...definitions.values()].flatMap((c) => (c ? c.required.map((m) => c.modules.get(m)!.id) : []))
   const states = await store.readStates(exec, [...new Set(enrolled.map((p) => p.learner))], [...new Set(requiredModules)])
   const completed: CourseCompleted[] = []
+  const changed: Array<{ key: string; progress: number }> = []
   for (const pair of enrolled) {
     const key = enrollmentKey(pair.learner, pair.course)
     const course = definitions.get(String(pair.course))
     if (!course) continue
     const enrollment = enrollments.get(key)!
     const evaluation = evaluateCourseProgress(course, states.get(String(pair.learner)) ?? new Map())
-    if (mode === 'exact' ? evaluation.progress !== enrollment.progress : evaluation.progress > enrollment.progress) {
-      await store.writeProgress(exec, key, evaluation.progress, mode)
-    }
+    if (mode === 'exact' ? evaluation.progress !== enrollment.progress : evaluation.progress > enrollment.progress) changed.push({ key, progress: evaluation.progress })
     if (evaluation.completed && enrollment.status === 'active') completed.push({ learner: pair.learner, course, evaluation, enrollment })
   }
+  await store.writeProgress(exec, changed, mode)
   return completed
 }
 

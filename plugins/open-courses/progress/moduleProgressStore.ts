@@ -261,19 +261,29 @@ export function createModuleProgressStore(payload: Payload) {
   }
 
   /**
-   * Sets an enrolment's progress: `raise` only ever moves it up (ingest: a newer state never loses
-   * to an older one); `exact` sets it (re-evaluation after the course's rule changed).
+   * Sets enrolments' progress: `raise` only ever moves it up (ingest: a newer state never loses
+   * to an older one); `exact` sets it (re-evaluation after the course's rule changed). On SQLite
+   * the updates go in one libSQL batch: this runs after the statements' commit, where each update
+   * alone would be a commit of its own, and each commit waits for the disk (synchronous=FULL).
    */
-  async function writeProgress(exec: Executor, key: string, progress: number, mode: 'raise' | 'exact'): Promise<void> {
+  async function writeProgress(exec: Executor, changes: Array<{ key: string; progress: number }>, mode: 'raise' | 'exact'): Promise<void> {
+    if (changes.length === 0) return
     const now = new Date().toISOString()
     if (db) {
       const t = db.tables[ENROLLMENTS_TABLE]
-      const guard = mode === 'raise' ? sql`(${t.progress} is null or ${t.progress} < ${progress})` : sql`(${t.progress} is null or ${t.progress} <> ${progress})`
-      await exec.update(t).set({ progress, updatedAt: now }).where(sql`${t.key} = ${key} and ${guard}`)
+      const updates = changes.map(({ key, progress }) => {
+        const guard = mode === 'raise' ? sql`(${t.progress} is null or ${t.progress} < ${progress})` : sql`(${t.progress} is null or ${t.progress} <> ${progress})`
+        return exec.update(t).set({ progress, updatedAt: now }).where(sql`${t.key} = ${key} and ${guard}`)
+      })
+      if (db.name === 'sqlite') await exec.batch(updates)
+      else for (const update of updates) await update
       return
     }
-    const guard = mode === 'raise' ? { $not: { $gte: progress } } : { $ne: progress }
-    await mongoModel(payload, CORE.enrollments).updateOne({ key, progress: guard }, { $set: { progress, updatedAt: new Date(now) } })
+    await mongoModel(payload, CORE.enrollments).bulkWrite(
+      changes.map(({ key, progress }) => ({
+        updateOne: { filter: { key, progress: mode === 'raise' ? { $not: { $gte: progress } } : { $ne: progress } }, update: { $set: { progress, updatedAt: new Date(now) } } },
+      })),
+    )
   }
 
   /** An active enrolment marked completed, after its completion was written. */
