@@ -144,7 +144,9 @@ const count = async () => (await payload.count({ collection: 'xapi-statements', 
  */
 const collectGarbage = (globalThis as { gc?: () => void }).gc ?? (() => {})
 /** One load; every request must be answered 2xx. */
-async function measure(label: string, url: string, requests: number, perRequest: number, learners: Who[] = [solo], activities: Activity[] = [{ id: 'https://lianpei.bench/activities/question-1', scored: true }]): Promise<Result> {
+/** The one activity of the statements outside any course. */
+const OUTSIDE: Activity[] = [{ id: 'https://lianpei.bench/activities/question-1', scored: true }]
+async function measure(label: string, url: string, requests: number, perRequest: number, learners: Who[] = [solo], activities: Activity[] = OUTSIDE): Promise<Result> {
   collectGarbage()
   const result = await load(url, requests, perRequest, learners, activities)
   if (result.failed > 0) throw new Error(`${label}: ${result.failed} requests failed`)
@@ -316,12 +318,12 @@ if (process.env.PROFILE) {
   const session = new Session()
   session.connect()
   await session.post('Profiler.enable')
-  for (const [name, who, activities] of [['outside', [solo], undefined], ['player', learners, fresh.activities]] as const) {
+  for (const [name, who, activities] of [['outside', [solo], OUTSIDE], ['player', learners, fresh.activities]] as const) {
     collectGarbage()
     const cpuBefore = postgresCpu()
     await session.post('Profiler.start')
     const started = performance.now()
-    await load(ingest, PLAYER_SINGLES, 1, [...who], activities ?? [{ id: 'https://lianpei.bench/activities/question-1', scored: true }])
+    await load(ingest, PLAYER_SINGLES, 1, [...who], [...activities])
     const seconds = (performance.now() - started) / 1000
     const { profile } = await session.post('Profiler.stop')
     writeFileSync(`${process.env.PROFILE}-${name}.cpuprofile`, JSON.stringify(profile))
