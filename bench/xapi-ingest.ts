@@ -3,7 +3,10 @@
  * concurrent clients (in a worker thread, over keep-alive HTTP), in one run:
  *
  * 1. baselines: a bare express JSON route, and Payload's plain create behind express;
- * 2. statements outside any course (one learner): single statements and batches of 100;
+ * 2. statements outside any course (one learner): single statements and batches of 100; and single
+ *    statements by the player's learners, the player's own baseline: one learner alone always finds
+ *    its token in the auth cache and appends its statements to one page of each index, which 200
+ *    learners cannot, and the ratio is to show what progress costs, not what 200 learners do;
  * 3. the player's path: LEARNERS enrolled learners in a course of five modules posting progress
  *    statements about its modules (answered with a score, experienced for the lesson), single
  *    statements and batches of 25 (one H5P quiz attempt) — first with empty histories, then with
@@ -21,7 +24,8 @@
  *
  * Targets on a 2-core machine, every acknowledged statement durable:
  * - SQLite, outside a course: single ≥ 1 000/s with p99 < 100 ms; batches of 100 ≥ 8 000/s;
- * - the player's path, single statements: ≥ 0.8 × outside a course, ≥ 1 000/s, p99 < 100 ms (SQLite);
+ * - the player's path, single statements: ≥ 0.8 × outside a course by the same learners, ≥ 1 000/s,
+ *   p99 < 100 ms (SQLite);
  * - with HISTORY statements of history: ≥ 0.9 × with none (both databases).
  */
 import type { AddressInfo } from 'node:net'
@@ -341,6 +345,7 @@ if (process.env.PROFILE) {
  * batches. The verdicts take the median of each round's ratio.
  */
 const singlesOutside: Row[] = []
+const singlesOutsideLearners: Row[] = []
 const singlesFresh: Row[] = []
 const singlesHistory: Row[] = []
 const batchesOutside: Row[] = []
@@ -354,10 +359,12 @@ for (let round = 1; round <= ROUNDS; round++) {
     { label: `outside a course, 1 statement (round ${round})`, requests: SINGLES, perRequest: 1 },
     { label: `player, no history, 1 statement (round ${round})`, requests: PLAYER_SINGLES, perRequest: 1, learners, activities: fresh.activities },
     { label: `player, ${h} statements of history, 1 statement (round ${round})`, requests: PLAYER_SINGLES, perRequest: 1, learners, activities: withHistory.activities },
+    { label: `outside a course, the player's ${LEARNERS} learners, 1 statement (round ${round})`, requests: PLAYER_SINGLES, perRequest: 1, learners },
   ], round)
   singlesOutside.push(singles[0])
   singlesFresh.push(singles[1])
   singlesHistory.push(singles[2])
+  singlesOutsideLearners.push(singles[3])
   completedPerRound.push(await completeAndReset())
   const batches = await alternate([
     { label: `outside a course, batches of 100 (round ${round})`, requests: BATCHES, perRequest: 100 },
@@ -387,7 +394,7 @@ const shown = (a: Row[], b: Row[]) => `${medianRatio(a, b).toFixed(2)} (rounds: 
 const medianRow = (runs: Row[]) => [...runs].sort((a, b) => rate(a) - rate(b))[Math.floor(runs.length / 2)]
 const p99 = (r: Row) => percentile(r.result.latencies, 0.99)
 const verdicts: Array<[boolean, string]> = [
-  [medianRatio(singlesFresh, singlesOutside) >= 0.8, `player single × outside a course, median ${shown(singlesFresh, singlesOutside)} (≥ 0.8)`],
+  [medianRatio(singlesFresh, singlesOutsideLearners) >= 0.8, `player single × outside a course by the same learners, median ${shown(singlesFresh, singlesOutsideLearners)} (≥ 0.8)`],
   [medianRatio(singlesHistory, singlesFresh) >= 0.9, `player single with history × with none, median ${shown(singlesHistory, singlesFresh)} (≥ 0.9)`],
   [medianRatio(batchesHistory, batchesFresh) >= 0.9, `player batches with history × with none, median ${shown(batchesHistory, batchesFresh)} (≥ 0.9)`],
 ]
@@ -400,7 +407,7 @@ if (payload.db.name !== 'postgres') {
     [rate(player) >= 1000 && p99(player) < 100, `player single, median round: ${Math.round(rate(player))}/s (≥ 1 000), p99 ${p99(player).toFixed(0)} ms (< 100)`],
   )
 }
-process.stdout.write('\n')
+process.stdout.write(`\nfor comparison with runs before this row existed: player single × outside a course by one learner, median ${shown(singlesFresh, singlesOutside)}\n\n`)
 for (const [met, what] of verdicts) process.stdout.write(`${met ? 'met' : 'NOT met'}: ${what}\n`)
 sideServer.close()
 await stop()
