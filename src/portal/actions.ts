@@ -11,7 +11,7 @@ import { getPayload } from 'payload'
 import { CORE, CORE_TASKS } from '../../collections/slugs'
 import { CLIENT_ADDRESS_HEADER, type LimitName, takeRequest } from '../http/rateLimit'
 import { langOf } from './i18n'
-import { localPath } from './session'
+import { localPath } from './localPath'
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim()
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/

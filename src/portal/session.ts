@@ -31,9 +31,6 @@ export async function requireUser(returnTo: string): Promise<PortalContext & { u
   return context as PortalContext & { user: User }
 }
 
-/** A path of this site to return to: a local path only, never another origin. */
-export const localPath = (value: unknown, fallback = '/'): string =>
-  typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : fallback
 
 /** `path` plus the page's search parameters, for returning to exactly this page. */
 export const pathWithQuery = (path: string, searchParams: Record<string, string | string[] | undefined>) => {

@@ -2,7 +2,8 @@
 import { signIn } from '../actions'
 import { isStaff } from '../staff'
 import { fill, pick } from '../i18n'
-import { localPath, param, portalContext, type SearchParams } from '../session'
+import { localPath } from '../localPath'
+import { param, portalContext, type SearchParams } from '../session'
 import { portalLabels } from '../translations'
 
 export async function SignInPage({ searchParams }: { searchParams: SearchParams }) {

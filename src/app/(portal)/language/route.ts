@@ -1,6 +1,6 @@
 /* `GET /language?to=en&back=/path`: remembers the visitor's language for a year and goes back. */
 import { LANG_COOKIE, langOf } from '../../../portal/i18n'
-import { localPath } from '../../../portal/session'
+import { localPath } from '../../../portal/localPath'
 
 export function GET(request: Request) {
   const url = new URL(request.url)

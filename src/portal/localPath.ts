@@ -1,0 +1,18 @@
+/**
+ * A path of this site to return to (`next`, `back`): a local path only, never another origin.
+ * Browsers drop tabs and newlines from a URL and read a backslash as a slash, so `/\t/evil.example`
+ * or `/\evil.example` would leave the site although they start with one slash: a value with a
+ * control character or a backslash is refused, and what is left must resolve to this origin.
+ */
+const HERE = 'http://portal.invalid'
+
+export function localPath(value: unknown, fallback = '/'): string {
+  if (typeof value !== 'string' || !value.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(value)) return fallback
+  let url: URL
+  try {
+    url = new URL(value, HERE)
+  } catch {
+    return fallback
+  }
+  return url.origin === HERE ? `${url.pathname}${url.search}${url.hash}` : fallback
+}
