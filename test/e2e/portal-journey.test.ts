@@ -103,6 +103,13 @@ async function registrarAccepts(page: Page, tag: string) {
   const rows = page.locator('#waiting-records tbody tr', { hasText: COURSE })
   const count = await rows.count()
   for (let i = 0; i < count; i++) await rows.nth(i).locator('input[type=checkbox]').check()
+  // Enter in a text box decides nothing: the form's first button would accept every selected record.
+  await page.fill('input[name=reason]', '学分转换待核')
+  await page.press('input[name=reason]', 'Enter')
+  await page.waitForTimeout(1500)
+  expect(page.url()).not.toContain('decided=')
+  expect(await rows.count()).toBe(count)
+  await page.fill('input[name=reason]', '')
   await page.fill('input[name=localCourseCode]', 'GS085599')
   await page.click('#accept-selected')
   await waitForText(page.locator('#decision-outcome'), `已处理 ${count} 条记录`)

@@ -60,7 +60,7 @@ export async function RegistrarPage({ searchParams }: { searchParams: SearchPara
       <p className="muted">{t.registrarIntro}</p>
       {problem && (
         <p className="error" role="alert">
-          {problem === 'reason-required' ? t.reasonRequired : t.noneSelected}
+          {problem === 'reason-required' ? t.reasonRequired : problem === 'no-decision' ? t.noDecision : t.noneSelected}
         </p>
       )}
       {decided && (
@@ -133,6 +133,9 @@ export async function RegistrarPage({ searchParams }: { searchParams: SearchPara
                 <input type="text" name="reason" maxLength={1000} />
               </label>
               <div className="actions">
+                {/* The form's default button, disabled: Enter in a text box (a reason typed for a
+                    rejection) submits with the first submit button, which would accept. */}
+                <button type="submit" disabled hidden aria-hidden="true" tabIndex={-1} />
                 <button type="submit" name="decision" value="accepted" id="accept-selected">
                   {t.accept}
                 </button>

@@ -12,16 +12,19 @@ export async function decideRecords(form: FormData) {
   const { payload } = await requireUser('/registrar')
   const req = await portalRequest()
   const ids = form.getAll('record').map(String).filter(Boolean)
-  const decision = form.get('decision') === 'rejected' ? 'rejected' : 'accepted'
+  const decision = form.get('decision')
   const reason = String(form.get('reason') ?? '').trim()
   const localCourseCode = String(form.get('localCourseCode') ?? '').trim()
   const back = (outcome: Record<string, string>) => redirect(`/registrar?${new URLSearchParams(outcome).toString()}`)
   if (ids.length === 0) return back({ problem: 'none-selected' })
+  // Only a button pressed decides: nothing is accepted by default.
+  if (decision !== 'accepted' && decision !== 'rejected') return back({ problem: 'no-decision' })
   if (decision === 'rejected' && !reason) return back({ problem: 'reason-required' })
   const result = await payload.update({
     collection: CREDIT_SLUGS.records as never,
     where: { id: { in: ids } },
-    data: { status: decision, ...(reason && { decisionReason: reason }), ...(decision === 'accepted' && localCourseCode && { localCourseCode }) } as never,
+    // The reason is the learner's explanation of a rejection; the code, the local course of an acceptance.
+    data: { status: decision, ...(decision === 'rejected' ? { decisionReason: reason } : localCourseCode && { localCourseCode }) } as never,
     req,
     overrideAccess: false,
     depth: 0,
