@@ -51,6 +51,26 @@ describe('enrolment rules', () => {
     expect(await enrolments(course.id)).toBe(1)
   })
 
+  it('shows an invite-only course’s invited addresses only to those who may edit the course', async () => {
+    const invited = await student()
+    const course = await createCourse(t.payload, org, { enrollment: { mode: 'invite', invitees: `${invited.email}\nsomeone@else.test` } })
+    const author = await login(t.app, (await createUser(t.payload, ['author'], org)).email)
+    const otherAuthor = await login(t.app, (await createUser(t.payload, ['author'], (await createOrganization(t.payload, 'university', '10799')).id)).email)
+    const invitees = (res: { body: { enrollment?: { invitees?: string } } }) => res.body.enrollment?.invitees
+    const anonymous = await request(t.app).get(`/api/courses/${course.id}`)
+    expect(anonymous.status).toBe(200)
+    expect(anonymous.body.enrollment.mode).toBe('invite')
+    expect(invitees(anonymous)).toBeUndefined()
+    expect(invitees(await as(t.app, invited.token).get(`/api/courses/${course.id}`))).toBeUndefined()
+    expect(invitees(await as(t.app, otherAuthor).get(`/api/courses/${course.id}`))).toBeUndefined()
+    const listed = (await request(t.app).get(`/api/catalogue?q=${encodeURIComponent(course.code)}`)).body.docs.find((c: { id: Id }) => String(c.id) === String(course.id))
+    expect(listed.enrollment.mode).toBe('invite')
+    expect(listed.enrollment.invitees).toBeUndefined()
+    expect(invitees(await as(t.app, author).get(`/api/courses/${course.id}`))).toContain(invited.email)
+    // Still enforced for those who cannot read the list.
+    expect((await enrol(invited.token, course.id)).status).toBe(201)
+  })
+
   it('refuses enrolment outside the window', async () => {
     const early = await createCourse(t.payload, org, { enrollment: { opensAt: new Date(Date.now() + 86_400_000).toISOString() } })
     const late = await createCourse(t.payload, org, { enrollment: { closesAt: new Date(Date.now() - 86_400_000).toISOString() } })

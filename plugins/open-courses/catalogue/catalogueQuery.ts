@@ -50,5 +50,5 @@ export const findCatalogue = (payload: Payload, query: CatalogueQuery, access: {
     depth: 1,
     // A page needs only the organisations' names; the API keeps answering with whole organisations.
     ...('req' in access ? { req: access.req, overrideAccess: false, populate: { [CORE.organizations]: { name: true, nameEn: true } } } : { overrideAccess: true }),
-    select: { title: true, titleEn: true, code: true, summary: true, summaryEn: true, credits: true, hours: true, creditCategory: true, discipline: true, language: true, organization: true, partners: true, coverImage: true, featured: true, designation: true, enrollment: true },
+    select: { title: true, titleEn: true, code: true, summary: true, summaryEn: true, credits: true, hours: true, creditCategory: true, discipline: true, language: true, organization: true, partners: true, coverImage: true, featured: true, designation: true, enrollment: { mode: true, capacity: true, opensAt: true, closesAt: true } },
   })

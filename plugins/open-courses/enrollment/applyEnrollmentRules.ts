@@ -4,6 +4,7 @@ import { CORE } from '../../../collections/slugs'
 import { idOf, userHasRole } from '../../../src/access'
 import { say } from '../../../src/i18n/say'
 import { freePlace, fullError, TAKING_PLACES } from '../../../collections/enrollmentPlaces'
+import { isInvited } from './invitations'
 
 type Doc = Record<string, any>
 
@@ -31,8 +32,7 @@ export const applyEnrollmentRules: CollectionBeforeValidateHook = async ({ data,
   if (rules.opensAt && now < Date.parse(rules.opensAt)) throw new APIError(say(req, `《${course.title}》选课将于 ${rules.opensAt} 开放`, `enrolment in ${course.title} opens at ${rules.opensAt}`), 400)
   if (rules.closesAt && now > Date.parse(rules.closesAt)) throw new APIError(say(req, `《${course.title}》选课已于 ${rules.closesAt} 截止`, `enrolment in ${course.title} closed at ${rules.closesAt}`), 400)
   if (rules.mode === 'invite') {
-    const invited = String(rules.invitees ?? '').split(/[\s,;]+/).filter(Boolean).map((e) => e.toLowerCase())
-    if (!invited.includes(String((req.user as Doc).email).toLowerCase())) throw new Forbidden(req.t)
+    if (!isInvited(rules.invitees, (req.user as Doc).email)) throw new Forbidden(req.t)
   }
   let place: string | undefined
   if (typeof rules.capacity === 'number') {

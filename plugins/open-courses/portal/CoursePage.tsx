@@ -43,7 +43,7 @@ export async function CoursePage({ params, searchParams }: { params: Promise<{ i
       )}
       <section className="panel" aria-labelledby="enrolment-heading">
         <h2 id="enrolment-heading">{t.enrolmentMode}</h2>
-        <Enrolment view={view} lang={lang} signedIn={Boolean(context.user)} email={context.user?.email} />
+        <Enrolment view={view} lang={lang} signedIn={Boolean(context.user)} />
       </section>
       <section className="panel">
         <dl className="facts">
@@ -100,7 +100,7 @@ export async function CoursePage({ params, searchParams }: { params: Promise<{ i
   )
 }
 
-function Enrolment({ view, lang, signedIn, email }: { view: CourseView; lang: Lang; signedIn: boolean; email?: string }) {
+function Enrolment({ view, lang, signedIn }: { view: CourseView; lang: Lang; signedIn: boolean }) {
   const t = pick(openCoursesLabels, lang)
   const { course, enrollment, modules, progress } = view
   const rules = course.enrollment ?? {}
@@ -154,7 +154,7 @@ function Enrolment({ view, lang, signedIn, email }: { view: CourseView; lang: La
   let refusal: string | null = null
   if (rules.opensAt && now < Date.parse(rules.opensAt)) refusal = fill(t.notYetOpen, { date: formatDate(rules.opensAt, lang) })
   else if (rules.closesAt && now > Date.parse(rules.closesAt)) refusal = fill(t.closed, { date: formatDate(rules.closesAt, lang) })
-  else if (mode === 'invite' && !invited(rules.invitees, email)) refusal = t.inviteOnly
+  else if (mode === 'invite' && !view.invited) refusal = t.inviteOnly
   else if (typeof rules.capacity === 'number' && view.taken !== undefined && view.taken >= rules.capacity) refusal = fill(t.full, { capacity: rules.capacity })
   return (
     <>
@@ -179,7 +179,4 @@ function Enrolment({ view, lang, signedIn, email }: { view: CourseView; lang: La
     </>
   )
 }
-
-const invited = (invitees: unknown, email?: string) =>
-  Boolean(email) && String(invitees ?? '').split(/[\s,;]+/).map((e) => e.toLowerCase()).includes(String(email).toLowerCase())
 

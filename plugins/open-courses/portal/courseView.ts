@@ -8,11 +8,15 @@ import type { PayloadRequest } from 'payload'
 import { CORE } from '../../../collections/slugs'
 import type { PortalContext } from '../../../src/portal/session'
 import { OPEN_COURSE_SLUGS } from '../constants'
+import { isInvited } from '../enrollment/invitations'
 import { placesTaken } from '../enrollment/placesTaken'
 
 type Doc = Record<string, any> & { id: number | string }
-/** `taken`: places taken, when the course has a capacity (a count, not rows the visitor may read). */
-export type CourseView = { course: Doc; modules: Doc[]; enrollment: Doc | null; progress: Doc[]; taken?: number }
+/**
+ * `taken`: places taken, when the course has a capacity (a count, not rows the visitor may read).
+ * `invited`: whether the signed-in visitor is on an invite-only course's list, which they may not read.
+ */
+export type CourseView = { course: Doc; modules: Doc[]; enrollment: Doc | null; progress: Doc[]; taken?: number; invited: boolean }
 
 export async function loadCourseView({ payload, user }: PortalContext, req: PayloadRequest, courseId: string): Promise<CourseView> {
   const course = (await payload.findByID({
@@ -26,7 +30,7 @@ export async function loadCourseView({ payload, user }: PortalContext, req: Payl
   })) as Doc | null
   if (!course) notFound()
   const capacity = course.enrollment?.capacity
-  const [modules, enrollment, progress, taken] = await Promise.all([
+  const [modules, enrollment, progress, taken, invited] = await Promise.all([
     payload.find({
       collection: CORE.modules,
       where: { course: { equals: course.id } },
@@ -44,6 +48,11 @@ export async function loadCourseView({ payload, user }: PortalContext, req: Payl
       ? payload.find({ collection: OPEN_COURSE_SLUGS.moduleProgress, where: { and: [{ learner: { equals: user.id } }, { course: { equals: course.id } }] }, pagination: false, depth: 0, req, overrideAccess: false })
       : null,
     typeof capacity === 'number' ? placesTaken(payload, course.id) : undefined,
+    user && course.enrollment?.mode === 'invite'
+      ? payload
+          .findByID({ collection: CORE.courses, id: course.id, depth: 0, overrideAccess: true, select: { enrollment: { invitees: true } } })
+          .then((c) => isInvited((c as Doc).enrollment?.invitees, user.email))
+      : false,
   ])
   return {
     course,
@@ -51,6 +60,7 @@ export async function loadCourseView({ payload, user }: PortalContext, req: Payl
     enrollment: (enrollment?.docs[0] as Doc | undefined) ?? null,
     progress: (progress?.docs ?? []) as Doc[],
     taken,
+    invited,
   }
 }
 
