@@ -69,6 +69,7 @@ export const creditsPlugin =
     // My credits, verify and the registrar's page (portal/, routed from src/app/(portal)/).
     return addPortalPlugin({
       ...config,
+      custom: { ...config.custom, creditsOptions: options },
       collections: [
         ...collections,
         records,

@@ -94,12 +94,36 @@ async function studentJourney(page: Page, email: string, tag: string) {
   await check('credits-issued')
 }
 
+/** A paused endpoint of the registrar's university with a failed and then a successful delivery (written as stored: no receiver here). */
+async function addWebhookWithDeliveries() {
+  const { payload } = app.t
+  const registrar = (await payload.find({ collection: 'users', where: { email: { equals: 'registrar@lianpei.demo' } }, overrideAccess: true, depth: 0 })).docs[0] as { organization: number | string }
+  const university = registrar.organization
+  const record = (await payload.find({ collection: 'credit-records', where: { homeUniversity: { equals: university } }, limit: 1, overrideAccess: true, depth: 0 })).docs[0]
+  const hook = await payload.db.create({ collection: 'credit-webhooks', data: { university, url: 'https://registrar.example.edu.cn/lianpei', secret: 'a'.repeat(24), active: false } })
+  for (const [attempt, succeeded, httpStatus, at] of [[1, false, 503, '2026-11-01T08:00:00.000Z'], [2, true, 200, '2026-11-01T08:05:00.000Z']] as const) {
+    await payload.db.create({ collection: 'credit-webhook-deliveries', data: { record: record.id, webhook: hook.id, university, attempt, succeeded, httpStatus, createdAt: at, updatedAt: at } })
+  }
+}
+
 async function registrarAccepts(page: Page, tag: string) {
   const { base } = app
+  if (tag === 'desktop') await addWebhookWithDeliveries()
   await portalSignIn(page, base, 'registrar@lianpei.demo', '/registrar')
   await waitForText(page.locator('#waiting-records'), COURSE)
   await expectAccessible(page, `${tag} registrar`)
   await screenshot(page, `${tag}-registrar`)
+  // The download holds the new records, from the first one not yet received; then there are none.
+  const download = await page.locator('#download-csv').getAttribute('href')
+  const csv = await page.request.get(`${base}${download}`)
+  expect(csv.status()).toBe(200)
+  expect(csv.headers()['content-type']).toContain('text/csv')
+  expect(await csv.text()).toContain(COURSE)
+  await page.reload()
+  await waitForText(page.locator('#no-new-records'), '没有尚未接收的新记录')
+  // Each webhook endpoint with its state, its last delivery and its recent failures.
+  const endpoint = page.locator('#webhook-endpoints tbody tr', { hasText: 'registrar.example.edu.cn' })
+  expect((await endpoint.locator('td').allInnerTexts()).map((c) => c.trim())).toEqual(['https://registrar.example.edu.cn/lianpei', '已停用', expect.stringContaining('#2 · 成功 200'), '1'])
   const rows = page.locator('#waiting-records tbody tr', { hasText: COURSE })
   const count = await rows.count()
   for (let i = 0; i < count; i++) await rows.nth(i).locator('input[type=checkbox]').check()

@@ -405,6 +405,26 @@ describe('acknowledgement', () => {
     expect(after.status).toBe('accepted')
   })
 
+  it('gives an acceptance without a local course code the one of the university’s course mapping', async () => {
+    const mapped = await issue(uniA)
+    const other = await issue(uniA, {}, 90)
+    await as(t.app, registrarA.token).post('/api/course-mappings').send({ course: mapped.course.id, localCourseCode: 'GS-MAP-1', creditFactor: 1 }).expect(201)
+    await as(t.app, registrarA.token).post('/api/course-mappings').send({ course: other.course.id, localCourseCode: 'GS-MAP-2', creditFactor: 1 }).expect(201)
+    const unmapped = await issue(uniA)
+    // One bulk acceptance, as the portal's registrar page sends it: each record gets its own course's code.
+    const bulk = await as(t.app, registrarA.token)
+      .patch(`/api/credit-records?${new URLSearchParams({ 'where[id][in]': [mapped.record.id, other.record.id, unmapped.record.id].join(',') })}`)
+      .send({ status: 'accepted' })
+    expect(bulk.status, JSON.stringify(bulk.body)).toBe(200)
+    const codes = new Map((bulk.body.docs as Array<{ id: Id; localCourseCode?: string | null }>).map((d) => [String(d.id), d.localCourseCode ?? null]))
+    expect(codes).toEqual(new Map([[String(mapped.record.id), 'GS-MAP-1'], [String(other.record.id), 'GS-MAP-2'], [String(unmapped.record.id), null]]))
+    // A code the registrar gives wins over the mapping's.
+    const given = await issue(uniA)
+    await as(t.app, registrarA.token).post('/api/course-mappings').send({ course: given.course.id, localCourseCode: 'GS-MAP-3', creditFactor: 1 }).expect(201)
+    const ok = await as(t.app, registrarA.token).post(`/api/credit-records/${given.record.id}/acknowledge`).send({ decision: 'accepted', localCourseCode: 'GS-HAND' })
+    expect(ok.body.doc.localCourseCode).toBe('GS-HAND')
+  })
+
   it('refuses a rejection without a reason with 400, and keeps the reason it is given', async () => {
     const { record } = await issue(uniA)
     for (const reason of [undefined, '', '   ']) {

@@ -1,8 +1,11 @@
-import type { CollectionBeforeChangeHook } from 'payload'
+import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 import { APIError, Forbidden, ValidationError } from 'payload'
-import { userHasRole } from '../../../src/access'
+import { CORE } from '../../../collections/slugs'
+import { idFromText, idOf, userHasRole } from '../../../src/access'
 import { say } from '../../../src/i18n/say'
 import { CREDIT_SLUGS, type RecordStatus } from '../constants'
+
+type Doc = Record<string, any>
 
 const DECIDABLE: RecordStatus[] = ['issued', 'delivered']
 
@@ -11,7 +14,7 @@ const DECIDABLE: RecordStatus[] = ['issued', 'delivered']
  * database) → accepted | rejected with a reason (the registrar), and revoked by an administrator with a reason.
  * Repeating a decision is harmless; contradicting one is a 409.
  */
-export const applyStatusTransition: CollectionBeforeChangeHook = ({ data, operation, originalDoc, req }) => {
+export const applyStatusTransition: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req }) => {
   if (operation !== 'update' || !originalDoc) return data
   const from = originalDoc.status as RecordStatus
   const to = (data.status ?? from) as RecordStatus
@@ -44,10 +47,30 @@ export const applyStatusTransition: CollectionBeforeChangeHook = ({ data, operat
       // The learner is told why; a rejection without a reason leaves them nothing to act on.
       throw new ValidationError({ collection: CREDIT_SLUGS.records, errors: [{ path: 'decisionReason', message: say(req, '不认定须填写原因', 'a rejection needs a reason') }] })
     }
-    return { ...data, decidedAt: new Date().toISOString(), decidedBy: user?.id }
+    const decided = { ...data, decidedAt: new Date().toISOString(), decidedBy: user?.id }
+    if (to === 'rejected' || (data.localCourseCode ?? '').toString().trim()) return decided
+    return { ...decided, localCourseCode: (await mappedCourseCode(req, originalDoc)) ?? data.localCourseCode }
   }
   throw new ValidationError({
     collection: CREDIT_SLUGS.records,
     errors: [{ path: 'status', message: say(req, `状态不能手动设为 ${to}；只能认定、不认定或撤销`, `status cannot be set to ${to} by hand; it moves to accepted, rejected or revoked`) }],
   })
+}
+
+/**
+ * An acceptance without a local course code takes the one the university's course mapping gives
+ * the course, so that a bulk acceptance gives each record its own.
+ */
+async function mappedCourseCode(req: PayloadRequest, record: Doc): Promise<string | undefined> {
+  const university = idOf(record.homeUniversity)
+  if (record.sourceType !== CORE.courses || university === undefined) return undefined
+  const { docs } = await req.payload.find({
+    collection: CREDIT_SLUGS.courseMappings as never,
+    where: { and: [{ university: { equals: university } }, { course: { equals: idFromText(String(record.sourceId)) } }] },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  return (docs[0] as Doc | undefined)?.localCourseCode ?? undefined
 }

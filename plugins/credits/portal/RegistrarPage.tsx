@@ -6,10 +6,13 @@
  */
 import type { Where } from 'payload'
 import { CREDIT_CATEGORIES } from '../../../collections/Courses'
-import { userHasRole } from '../../../src/access'
-import { fill, formatDate, formatNumber, localized, optionLabel, pick } from '../../../src/portal/i18n'
+import { idOf, userHasRole } from '../../../src/access'
+import { fill, formatDate, formatNumber, type Lang, localized, optionLabel, pick } from '../../../src/portal/i18n'
+import { signedText } from '../../../src/portal/actionMessage'
 import { param, portalRequest, requireUser, type SearchParams } from '../../../src/portal/session'
 import { CREDIT_SLUGS } from '../constants'
+import { encodeCursor } from '../feed/cursor'
+import { creditsOptions } from './options'
 import { creditLabels } from '../translations/portal'
 import { decideRecords } from './actions'
 import { type ChartSeries, CreditCharts } from './CreditCharts'
@@ -17,6 +20,7 @@ import { RecordCells, RecordHeadings } from './recordColumns'
 import { RecordStatus } from './recordStatus'
 
 type Doc = Record<string, any>
+const RECENT_DELIVERIES = 50
 
 export async function RegistrarPage({ searchParams }: { searchParams: SearchParams }) {
   const { payload, user, lang } = await requireUser('/registrar')
@@ -36,7 +40,7 @@ export async function RegistrarPage({ searchParams }: { searchParams: SearchPara
     and: [{ status: { in: ['issued', 'delivered'] } }, ...(q ? [{ or: [{ studentNumber: { like: q } }, { learnerName: { like: q } }, { sourceCode: { like: q } }, { sourceTitle: { like: q } }] }] : [])],
   }
   const read = { req, overrideAccess: false, depth: 0 } as const
-  const [waiting, recent, all, mappings, webhooks, deliveries] = await Promise.all([
+  const [waiting, recent, all, mappings, webhooks, deliveries, fresh] = await Promise.all([
     payload.find({ collection: CREDIT_SLUGS.records as never, where: waitingWhere, sort: 'sequence', limit: 200, ...read }),
     payload.find({ collection: CREDIT_SLUGS.records as never, where: { status: { in: ['accepted', 'rejected'] } }, sort: '-decidedAt', limit: 10, ...read }),
     payload.find({
@@ -49,8 +53,20 @@ export async function RegistrarPage({ searchParams }: { searchParams: SearchPara
     }),
     payload.find({ collection: CREDIT_SLUGS.courseMappings as never, pagination: false, ...read, depth: 1 }),
     payload.find({ collection: CREDIT_SLUGS.webhooks as never, pagination: false, ...read }),
-    payload.find({ collection: CREDIT_SLUGS.deliveries as never, sort: '-createdAt', limit: 10, ...read }),
+    // Enough recent deliveries for each endpoint's last one and its recent failures: one read.
+    payload.find({ collection: CREDIT_SLUGS.deliveries as never, sort: '-createdAt', limit: RECENT_DELIVERIES, ...read }),
+    // Not yet delivered: where the download of new records starts, and how many there are.
+    payload.find({ collection: CREDIT_SLUGS.records as never, where: { status: { equals: 'issued' } }, sort: 'sequence', limit: 1, ...read, select: { sequence: true } as never }),
   ])
+  const university = idOf(user.organization)
+  const { maxLimit } = creditsOptions(payload.config).feed
+  const firstNew = (fresh.docs[0] as Doc | undefined)?.sequence as number | undefined
+  // The feed from just before the first new record, as much as one pull may take: a fixed
+  // `?format=csv` link started at the ledger's beginning, and so gave the same first page forever.
+  const download =
+    userHasRole(user, 'registrar') && university !== undefined && firstNew !== undefined
+      ? `/api/credit-feed?${new URLSearchParams({ format: 'csv', limit: String(maxLimit), since: encodeCursor(payload.secret, university, firstNew - 1) }).toString()}`
+      : undefined
   const problem = param(query.problem)
   const decided = param(query.decided)
   const failed = param(query.failed)
@@ -70,7 +86,7 @@ export async function RegistrarPage({ searchParams }: { searchParams: SearchPara
       )}
       {failed && (
         <p className="error" role="alert">
-          {fill(t.decideFailed, { count: failed, reasons: param(query.reasons) ?? '' })}
+          {fill(t.decideFailed, { count: failed, reasons: signedText(payload, query, 'reasons') ?? '' })}
         </p>
       )}
       <section aria-labelledby="waiting-heading">
@@ -149,12 +165,23 @@ export async function RegistrarPage({ searchParams }: { searchParams: SearchPara
       </section>
       <section className="panel">
         <h2>{t.feed}</h2>
-        <p>
-          <a href="/api/credit-feed?format=csv" download="lianpei-credit-feed.csv" id="download-csv">
-            {t.downloadCsv}
-          </a>
-        </p>
-        <p className="muted">{t.downloadCsvNote}</p>
+        {download ? (
+          <>
+            <p>
+              <a href={download} download="lianpei-credit-feed.csv" id="download-csv">
+                {fill(t.downloadCsv, { count: Math.min(fresh.totalDocs, maxLimit) })}
+              </a>
+            </p>
+            <p className="muted">
+              {t.downloadCsvNote}
+              {fresh.totalDocs > maxLimit && ` ${fill(t.downloadCsvMore, { count: fresh.totalDocs, limit: maxLimit })}`}
+            </p>
+          </>
+        ) : (
+          <p className="muted" id="no-new-records">
+            {userHasRole(user, 'registrar') ? t.noNewRecords : t.feedForRegistrars}
+          </p>
+        )}
       </section>
       {recent.docs.length > 0 && (
         <section>
@@ -208,21 +235,45 @@ export async function RegistrarPage({ searchParams }: { searchParams: SearchPara
         {webhooks.docs.length === 0 ? (
           <p>{t.noWebhooks}</p>
         ) : (
-          <ul>
-            {(webhooks.docs as Doc[]).map((w) => (
-              <li key={w.id}>
-                <code>{w.url}</code> {w.active === false && <span className="badge">—</span>}
-              </li>
-            ))}
-          </ul>
+          <>
+            {/* Wider than a phone: it scrolls, so it takes the keyboard's focus to be scrolled. */}
+            <div className="table-wrap" tabIndex={0} role="region" aria-label={t.webhooks}>
+              <table id="webhook-endpoints">
+                <thead>
+                  <tr>
+                    <th scope="col">{t.endpoint}</th>
+                    <th scope="col">{t.endpointState}</th>
+                    <th scope="col">{t.lastDelivery}</th>
+                    <th scope="col">{t.recentFailures}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {(webhooks.docs as Doc[]).map((w) => {
+                    const own = (deliveries.docs as Doc[]).filter((d) => String(idOf(d.webhook)) === String(w.id))
+                    return (
+                      <tr key={w.id}>
+                        <td>
+                          <code>{w.url}</code>
+                        </td>
+                        <td>{w.active === false ? t.endpointPaused : t.endpointActive}</td>
+                        <td>{own[0] ? <Delivery delivery={own[0]} lang={lang} /> : t.neverDelivered}</td>
+                        <td>{formatNumber(own.filter((d) => !d.succeeded).length, lang)}</td>
+                      </tr>
+                    )
+                  })}
+                </tbody>
+              </table>
+            </div>
+            <p className="muted">{fill(t.recentFailuresNote, { count: RECENT_DELIVERIES })}</p>
+          </>
         )}
         {deliveries.docs.length > 0 && (
           <>
             <h3>{t.lastDeliveries}</h3>
             <ul id="webhook-deliveries">
-              {(deliveries.docs as Doc[]).map((d) => (
+              {(deliveries.docs as Doc[]).slice(0, 10).map((d) => (
                 <li key={d.id}>
-                  {formatDate(d.createdAt, lang)} · #{d.attempt} · <span className={d.succeeded ? 'badge ok' : 'badge bad'}>{d.succeeded ? t.succeeded : t.failed}</span> {d.httpStatus ?? ''} {d.error ?? ''}
+                  <code>{(webhooks.docs as Doc[]).find((w) => String(w.id) === String(idOf(d.webhook)))?.url ?? ''}</code> · <Delivery delivery={d} lang={lang} />
                 </li>
               ))}
             </ul>
@@ -247,4 +298,14 @@ function chartsOf(records: Doc[], lang: 'zh' | 'en', t: Record<string, string>):
   const byMonth = [...sum((r) => String(r.issuedAt ?? '').slice(0, 7))].sort((a, b) => a[0].localeCompare(b[0]))
   const series = (title: string, kind: ChartSeries['kind'], entries: Array<[string, number]>): ChartSeries => ({ title, kind, labels: entries.map((e) => e[0]), values: entries.map((e) => e[1]) })
   return [series(t.byCourse, 'bar', byCourse), series(t.byCategory, 'pie', byCategory), series(t.byMonth, 'line', byMonth)]
+}
+
+/** One delivery attempt: when, which attempt, and how it ended. */
+function Delivery({ delivery: d, lang }: { delivery: Doc; lang: Lang }) {
+  const t = pick(creditLabels, lang)
+  return (
+    <>
+      {formatDate(d.createdAt, lang)} · #{d.attempt} · <span className={d.succeeded ? 'badge ok' : 'badge bad'}>{d.succeeded ? t.succeeded : t.failed}</span> {d.httpStatus ?? ''} {d.error ?? ''}
+    </>
+  )
 }

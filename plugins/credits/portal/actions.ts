@@ -5,6 +5,7 @@
  * status rules and access, as the acknowledge endpoint does one by one.
  */
 import { redirect } from 'next/navigation'
+import { signedParams } from '../../../src/portal/actionMessage'
 import { portalRequest, requireUser } from '../../../src/portal/session'
 import { CREDIT_SLUGS } from '../constants'
 
@@ -31,5 +32,5 @@ export async function decideRecords(form: FormData) {
   })
   const failed = result.errors.length + (ids.length - result.docs.length - result.errors.length)
   const reasons = [...new Set(result.errors.map((e) => e.message))].join('; ')
-  return back(failed > 0 ? { decided: String(result.docs.length), failed: String(failed), reasons } : { decided: String(result.docs.length) })
+  return back(failed > 0 ? { decided: String(result.docs.length), failed: String(failed), ...signedParams(payload, 'reasons', reasons) } : { decided: String(result.docs.length) })
 }
