@@ -11,7 +11,7 @@ import { fill, formatDate, formatNumber, localized, pick } from '../../../src/po
 import { portalRequest, requireUser } from '../../../src/portal/session'
 import { CERTIFICATION_STATUSES, MENTOR_SLUGS, MENTOR_STATUSES, TIERS } from '../constants'
 import { latestCertification } from '../training/certify'
-import { trackProgress } from '../training/trackProgress'
+import { loadMentorRecord, progressInTrack } from '../training/trackProgress'
 import { mentorLabels } from '../translations/portal'
 
 type Doc = Record<string, any>
@@ -38,17 +38,17 @@ export async function MentorPage() {
     payload.find({ collection: MENTOR_SLUGS.assignments as never, where: { and: [{ mentor: { equals: mentor.id } }, { status: { equals: 'active' } }] }, ...mine, depth: 1 }),
   ])
   const latest = await latestCertification(req, mentor.id)
-  const tracks = await Promise.all(
-    (enrolments.docs as Doc[])
-      .filter((e) => typeof e.source?.value === 'object')
-      .map(async (e) => {
-        const track = e.source.value as Doc
-        const progress = await trackProgress(req, mentor, track, track.purpose === 'renewal' ? latest?.issuedAt : undefined)
-        const courseIds = [...progress.coursesDone, ...progress.coursesMissing]
-        const courses = courseIds.length ? ((await payload.find({ collection: CORE.courses, where: { id: { in: courseIds } }, select: { title: true, titleEn: true }, ...mine })).docs as Doc[]) : []
-        return { enrolment: e, track, progress, courses }
-      }),
-  )
+  // One record of the mentor and one read of course titles, for every track they are in.
+  const record = await loadMentorRecord(req, mentor)
+  const trackRows = (enrolments.docs as Doc[])
+    .filter((e) => typeof e.source?.value === 'object')
+    .map((e) => {
+      const track = e.source.value as Doc
+      return { enrolment: e, track, progress: progressInTrack(record, track, track.purpose === 'renewal' ? latest?.issuedAt : undefined) }
+    })
+  const courseIds = [...new Set(trackRows.flatMap((row) => [...row.progress.coursesDone, ...row.progress.coursesMissing]).map(String))]
+  const courses = courseIds.length ? ((await payload.find({ collection: CORE.courses, where: { id: { in: courseIds } }, select: { title: true, titleEn: true }, ...mine })).docs as Doc[]) : []
+  const tracks = trackRows.map((row) => ({ ...row, courses }))
   const guided = (assignments.docs as Doc[]).filter((a) => typeof a.student === 'object' && a.student)
   const students = guided.map((a) => a.student as Doc)
   const studentIds = students.map((s) => s.id)
