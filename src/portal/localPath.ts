@@ -2,7 +2,9 @@
  * A path of this site to return to (`next`, `back`): a local path only, never another origin.
  * Browsers drop tabs and newlines from a URL and read a backslash as a slash, so `/\t/evil.example`
  * or `/\evil.example` would leave the site although they start with one slash: a value with a
- * control character or a backslash is refused, and what is left must resolve to this origin.
+ * control character or a backslash is refused, and what is left must resolve to this origin. Dot
+ * segments resolve too (`/.//evil.example` becomes `//evil.example`), so the result is checked,
+ * not only the value.
  */
 const HERE = 'http://portal.invalid'
 
@@ -14,5 +16,6 @@ export function localPath(value: unknown, fallback = '/'): string {
   } catch {
     return fallback
   }
-  return url.origin === HERE ? `${url.pathname}${url.search}${url.hash}` : fallback
+  const path = `${url.pathname}${url.search}${url.hash}`
+  return url.origin === HERE && !path.startsWith('//') ? path : fallback
 }
