@@ -71,6 +71,9 @@ export const Courses: CollectionConfig = {
   versions: { drafts: { validate: true }, maxPerDoc: 50 },
   access: {
     read: or(published(), isAdmin, ownOrganization('organization', 'author'), ownOrganization('partners', 'author')),
+    // A course's history holds its drafts: its organisations' authors only (Payload's default is
+    // anyone signed in). A version's fields sit under `version`.
+    readVersions: or(isAdmin, ownOrganization('version.organization', 'author'), ownOrganization('version.partners', 'author')),
     create: or(isAdmin, hasRole('author')),
     update: or(isAdmin, ownOrganization('organization', 'author')),
     delete: or(isAdmin, ownOrganization('organization', 'author')),

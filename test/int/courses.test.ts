@@ -108,6 +108,23 @@ describe('courses', () => {
     expect(other.status).toBe(404)
   })
 
+  it('keeps a course’s drafts in its history (versions) to its own organisation’s authors', async () => {
+    const draft = await as(t.app, authorToken).post('/api/courses?draft=true').send({ ...courseData(university.id), title: '未发布的草稿课程', _status: 'draft' })
+    expect(draft.status, JSON.stringify(draft.body)).toBe(201)
+    const student = await login(t.app, (await createUser(t.payload, ['student'], university.id)).email)
+    const titles = (res: { body: { docs?: Array<{ version: { title: string } }> } }) => (res.body.docs ?? []).map((d) => d.version.title)
+    const own = await as(t.app, authorToken).get('/api/courses/versions?limit=100')
+    expect(own.status).toBe(200)
+    expect(titles(own)).toContain('未发布的草稿课程')
+    const version = own.body.docs.find((d: { version: { title: string } }) => d.version.title === '未发布的草稿课程')
+    for (const token of [student, otherAuthorToken, undefined]) {
+      const res = await as(t.app, token).get('/api/courses/versions?limit=100')
+      expect([200, 403]).toContain(res.status)
+      expect(titles(res)).not.toContain('未发布的草稿课程')
+      expect((await as(t.app, token).get(`/api/courses/versions/${version.id}`)).status).not.toBe(200)
+    }
+  })
+
   it('forbids another organisation’s author to edit a course, and an author to move one', async () => {
     const course = await createCourse(t.payload, university.id)
     const foreign = await as(t.app, otherAuthorToken).patch(`/api/courses/${course.id}`).send({ title: '改名' })
