@@ -5,7 +5,7 @@ import { playModuleEndpoint } from './endpoints/playModule'
 import { applyEnrollmentRules } from './enrollment/applyEnrollmentRules'
 import { bulkEnrollEndpoint } from './enrollment/bulkEnrollEndpoint'
 import { withdrawEndpoint } from './enrollment/withdrawEndpoint'
-import { courseEditorsRead } from './enrollment/invitations'
+import { courseEditorsRead, keepForCourseEditors } from './enrollment/invitations'
 import type { SanitizedOpenCoursesOptions } from './types'
 import { evaluateProgressOnEnrol } from './hooks/evaluateProgressOnEnrol'
 import { forgetCourseOnDelete, reevaluateWhenCourseRuleChanges, reevaluateWhenModuleDeleted, reevaluateWhenModulesChange } from './hooks/reevaluateProgressOnRuleChange'
@@ -50,6 +50,7 @@ export const addCourseFields = (courses: CollectionConfig): CollectionConfig => 
           type: 'textarea',
           label: zhEn('受邀邮箱', 'Invited emails'),
           access: { read: courseEditorsRead },
+          hooks: { beforeDuplicate: [keepForCourseEditors] },
           admin: { condition: (_, sibling) => sibling?.mode === 'invite', description: zhEn('每行一个邮箱', 'One email per line') },
         },
       ],

@@ -55,7 +55,8 @@ describe('enrolment rules', () => {
     const invited = await student()
     const course = await createCourse(t.payload, org, { enrollment: { mode: 'invite', invitees: `${invited.email}\nsomeone@else.test` } })
     const author = await login(t.app, (await createUser(t.payload, ['author'], org)).email)
-    const otherAuthor = await login(t.app, (await createUser(t.payload, ['author'], (await createOrganization(t.payload, 'university', '10799')).id)).email)
+    const otherOrg = (await createOrganization(t.payload, 'university', '10799')).id
+    const otherAuthor = await login(t.app, (await createUser(t.payload, ['author'], otherOrg)).email)
     const invitees = (res: { body: { enrollment?: { invitees?: string } } }) => res.body.enrollment?.invitees
     const anonymous = await request(t.app).get(`/api/courses/${course.id}`)
     expect(anonymous.status).toBe(200)
@@ -67,6 +68,15 @@ describe('enrolment rules', () => {
     expect(listed.enrollment.mode).toBe('invite')
     expect(listed.enrollment.invitees).toBeUndefined()
     expect(invitees(await as(t.app, author).get(`/api/courses/${course.id}`))).toContain(invited.email)
+    // A duplicate is copied from the stored row: another organisation's author gets no list with it; the course's own author keeps it.
+    const theirs = await as(t.app, otherAuthor).post(`/api/courses/${course.id}/duplicate`).send({ code: `${course.code}-B`, organization: otherOrg })
+    expect(theirs.status, JSON.stringify(theirs.body)).toBe(200)
+    expect(theirs.body.doc.enrollment.mode).toBe('invite')
+    expect(theirs.body.doc.enrollment.invitees ?? null).toBeNull()
+    expect((await t.payload.findByID({ collection: 'courses', id: theirs.body.doc.id, overrideAccess: true, draft: true })).enrollment?.invitees ?? null).toBeNull()
+    const ours = await as(t.app, author).post(`/api/courses/${course.id}/duplicate`).send({ code: `${course.code}-A` })
+    expect(ours.status, JSON.stringify(ours.body)).toBe(200)
+    expect(ours.body.doc.enrollment.invitees).toContain(invited.email)
     // Still enforced for those who cannot read the list.
     expect((await enrol(invited.token, course.id)).status).toBe(201)
   })
