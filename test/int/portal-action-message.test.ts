@@ -8,21 +8,22 @@ const payload = { secret: 'a-test-secret-of-some-length', logger: { error: (entr
 const other = { ...payload, secret: 'another-deployment-secret' } as unknown as Payload
 
 describe('signed action messages', () => {
-  it('reads back what an action signed, Chinese included', () => {
-    const query = signedParams(payload, 'error', '《智能制造》名额已满（30 人）')
-    expect(signedText(payload, query, 'error')).toBe('《智能制造》名额已满（30 人）')
+  it('reads back what an action signed for the page, Chinese included', () => {
+    const query = signedParams(payload, '/courses/12', 'error', '《智能制造》名额已满（30 人）')
+    expect(signedText(payload, '/courses/12', query, 'error')).toBe('《智能制造》名额已满（30 人）')
     // Through a redirect's query string and back, as the page receives it.
     const received = Object.fromEntries(new URLSearchParams(new URLSearchParams(query).toString()))
-    expect(signedText(payload, received, 'error')).toBe('《智能制造》名额已满（30 人）')
+    expect(signedText(payload, '/courses/12', received, 'error')).toBe('《智能制造》名额已满（30 人）')
   })
 
-  it('shows nothing for text a link wrote, changed, or signed elsewhere', () => {
-    const query = signedParams(payload, 'error', '名额已满')
-    expect(signedText(payload, { error: '您的账号已被停用，请致电 400-000-0000' }, 'error')).toBeUndefined()
-    expect(signedText(payload, { ...query, error: '您的账号已被停用' }, 'error')).toBeUndefined()
-    expect(signedText(payload, { ...query, errorSig: 'x' }, 'error')).toBeUndefined()
-    expect(signedText(other, query, 'error')).toBeUndefined()
-    expect(signedText(payload, query, 'reasons')).toBeUndefined()
+  it('shows nothing for text a link wrote, changed, signed elsewhere, or signed for another page or parameter', () => {
+    const query = signedParams(payload, '/courses/12', 'error', '名额已满')
+    expect(signedText(payload, '/courses/12', { error: '您的账号已被停用，请致电 400-000-0000' }, 'error')).toBeUndefined()
+    expect(signedText(payload, '/courses/12', { ...query, error: '您的账号已被停用' }, 'error')).toBeUndefined()
+    expect(signedText(payload, '/courses/12', { ...query, errorSig: 'x' }, 'error')).toBeUndefined()
+    expect(signedText(other, '/courses/12', query, 'error')).toBeUndefined()
+    expect(signedText(payload, '/courses/13', query, 'error')).toBeUndefined()
+    expect(signedText(payload, '/registrar', { reasons: query.error, reasonsSig: query.errorSig }, 'reasons')).toBeUndefined()
   })
 
   it('passes on the domain’s refusals and keeps anything else to the log', () => {

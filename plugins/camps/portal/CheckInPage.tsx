@@ -3,16 +3,19 @@
  * session and the code filled in, and one tap checks in; or the learner types the code shown.
  */
 import { fill, pick } from '../../../src/portal/i18n'
+import { signedText } from '../../../src/portal/actionMessage'
 import { param, requireUser, type SearchParams } from '../../../src/portal/session'
 import { campLabels } from '../translations/portal'
 import { checkInAction } from './actions'
+import { CHECK_IN_PATH } from './paths'
 
 export async function CheckInPage({ searchParams }: { searchParams: SearchParams }) {
   const query = await searchParams
   const session = param(query.session) ?? ''
-  const { lang } = await requireUser(`/camps/check-in?${new URLSearchParams({ session, ...(param(query.code) ? { code: param(query.code) as string } : {}) }).toString()}`)
+  const { lang, payload } = await requireUser(`${CHECK_IN_PATH}?${new URLSearchParams({ session, ...(param(query.code) ? { code: param(query.code) as string } : {}) }).toString()}`)
   const t = pick(campLabels, lang)
   const done = param(query.checkedIn)
+  const refusal = signedText(payload, CHECK_IN_PATH, query, 'error')
   return (
     <>
       <h1>{t.checkInTitle}</h1>
@@ -21,9 +24,9 @@ export async function CheckInPage({ searchParams }: { searchParams: SearchParams
           {fill(t.checkedIn, { status: done === 'late' ? t.late : t.present })}
         </p>
       )}
-      {param(query.error) && (
+      {refusal && (
         <p className="error" role="alert" id="check-in-error">
-          {param(query.error)}
+          {refusal}
         </p>
       )}
       {!done && (

@@ -13,6 +13,7 @@ import { param, portalRequest, requireUser, type SearchParams } from '../../../s
 import { CREDIT_SLUGS } from '../constants'
 import { encodeCursor } from '../feed/cursor'
 import { creditsOptions } from './options'
+import { REGISTRAR_PATH } from './paths'
 import { creditLabels } from '../translations/portal'
 import { decideRecords } from './actions'
 import { type ChartSeries, CreditCharts } from './CreditCharts'
@@ -23,7 +24,7 @@ type Doc = Record<string, any>
 const RECENT_DELIVERIES = 50
 
 export async function RegistrarPage({ searchParams }: { searchParams: SearchParams }) {
-  const { payload, user, lang } = await requireUser('/registrar')
+  const { payload, user, lang } = await requireUser(REGISTRAR_PATH)
   const t = pick(creditLabels, lang)
   if (!userHasRole(user, 'registrar', 'admin')) {
     return (
@@ -34,6 +35,7 @@ export async function RegistrarPage({ searchParams }: { searchParams: SearchPara
     )
   }
   const req = await portalRequest()
+  const university = idOf(user.organization)
   const query = await searchParams
   const q = param(query.q)?.trim()
   const waitingWhere: Where = {
@@ -55,10 +57,11 @@ export async function RegistrarPage({ searchParams }: { searchParams: SearchPara
     payload.find({ collection: CREDIT_SLUGS.webhooks as never, pagination: false, ...read }),
     // Enough recent deliveries for each endpoint's last one and its recent failures: one read.
     payload.find({ collection: CREDIT_SLUGS.deliveries as never, sort: '-createdAt', limit: RECENT_DELIVERIES, ...read }),
-    // Not yet delivered: where the download of new records starts, and how many there are.
-    payload.find({ collection: CREDIT_SLUGS.records as never, where: { status: { equals: 'issued' } }, sort: 'sequence', limit: 1, ...read, select: { sequence: true } as never }),
+    // The university's records not yet received: where the download starts, and how many there are.
+    university === undefined
+      ? { docs: [], totalDocs: 0 }
+      : payload.find({ collection: CREDIT_SLUGS.records as never, where: { and: [{ homeUniversity: { equals: university } }, { status: { equals: 'issued' } }] }, sort: 'sequence', limit: 1, ...read, select: { sequence: true } as never }),
   ])
-  const university = idOf(user.organization)
   const { maxLimit } = creditsOptions(payload.config).feed
   const firstNew = (fresh.docs[0] as Doc | undefined)?.sequence as number | undefined
   // The feed from just before the first new record, as much as one pull may take: a fixed
@@ -68,8 +71,10 @@ export async function RegistrarPage({ searchParams }: { searchParams: SearchPara
       ? `/api/credit-feed?${new URLSearchParams({ format: 'csv', limit: String(maxLimit), since: encodeCursor(payload.secret, university, firstNew - 1) }).toString()}`
       : undefined
   const problem = param(query.problem)
-  const decided = param(query.decided)
-  const failed = param(query.failed)
+  // Counts only: a link could otherwise put its own words in the page's alerts.
+  const count = (value: string | undefined) => (value && /^\d{1,6}$/.test(value) ? value : undefined)
+  const decided = count(param(query.decided))
+  const failed = count(param(query.failed))
   return (
     <>
       <h1>{t.registrarTitle}</h1>
@@ -86,7 +91,7 @@ export async function RegistrarPage({ searchParams }: { searchParams: SearchPara
       )}
       {failed && (
         <p className="error" role="alert">
-          {fill(t.decideFailed, { count: failed, reasons: signedText(payload, query, 'reasons') ?? '' })}
+          {fill(t.decideFailed, { count: failed, reasons: signedText(payload, REGISTRAR_PATH, query, 'reasons') ?? '' })}
         </p>
       )}
       <section aria-labelledby="waiting-heading">
@@ -169,12 +174,11 @@ export async function RegistrarPage({ searchParams }: { searchParams: SearchPara
           <>
             <p>
               <a href={download} download="lianpei-credit-feed.csv" id="download-csv">
-                {fill(t.downloadCsv, { count: Math.min(fresh.totalDocs, maxLimit) })}
+                {fill(t.downloadCsv, { count: fresh.totalDocs })}
               </a>
             </p>
             <p className="muted">
-              {t.downloadCsvNote}
-              {fresh.totalDocs > maxLimit && ` ${fill(t.downloadCsvMore, { count: fresh.totalDocs, limit: maxLimit })}`}
+              {fill(t.downloadCsvNote, { first: firstNew ?? '', limit: maxLimit })}
             </p>
           </>
         ) : (
@@ -256,7 +260,7 @@ export async function RegistrarPage({ searchParams }: { searchParams: SearchPara
                           <code>{w.url}</code>
                         </td>
                         <td>{w.active === false ? t.endpointPaused : t.endpointActive}</td>
-                        <td>{own[0] ? <Delivery delivery={own[0]} lang={lang} /> : t.neverDelivered}</td>
+                        <td>{own[0] ? <Delivery delivery={own[0]} lang={lang} /> : fill(t.neverDelivered, { count: RECENT_DELIVERIES })}</td>
                         <td>{formatNumber(own.filter((d) => !d.succeeded).length, lang)}</td>
                       </tr>
                     )

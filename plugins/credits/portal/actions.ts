@@ -7,16 +7,19 @@
 import { redirect } from 'next/navigation'
 import { signedParams } from '../../../src/portal/actionMessage'
 import { portalRequest, requireUser } from '../../../src/portal/session'
+import { pick } from '../../../src/portal/i18n'
+import { portalLabels } from '../../../src/portal/translations'
 import { CREDIT_SLUGS } from '../constants'
+import { REGISTRAR_PATH } from './paths'
 
 export async function decideRecords(form: FormData) {
-  const { payload } = await requireUser('/registrar')
+  const { payload, lang } = await requireUser(REGISTRAR_PATH)
   const req = await portalRequest()
   const ids = form.getAll('record').map(String).filter(Boolean)
   const decision = form.get('decision')
   const reason = String(form.get('reason') ?? '').trim()
   const localCourseCode = String(form.get('localCourseCode') ?? '').trim()
-  const back = (outcome: Record<string, string>) => redirect(`/registrar?${new URLSearchParams(outcome).toString()}`)
+  const back = (outcome: Record<string, string>) => redirect(`${REGISTRAR_PATH}?${new URLSearchParams(outcome).toString()}`)
   if (ids.length === 0) return back({ problem: 'none-selected' })
   // Only a button pressed decides: nothing is accepted by default.
   if (decision !== 'accepted' && decision !== 'rejected') return back({ problem: 'no-decision' })
@@ -31,6 +34,9 @@ export async function decideRecords(form: FormData) {
     depth: 0,
   })
   const failed = result.errors.length + (ids.length - result.docs.length - result.errors.length)
-  const reasons = [...new Set(result.errors.map((e) => e.message))].join('; ')
-  return back(failed > 0 ? { decided: String(result.docs.length), failed: String(failed), ...signedParams(payload, 'reasons', reasons) } : { decided: String(result.docs.length) })
+  // Payload marks which refusals are the domain's own (4xx); any other is the server's, and logged.
+  const general = pick(portalLabels, lang).actionFailed
+  const reasons = [...new Set(result.errors.map((e) => (e.isPublic ? e.message : general)))].join('; ')
+  for (const e of result.errors) if (!e.isPublic) payload.logger.error({ record: e.id, message: e.message }, 'a registrar decision failed')
+  return back(failed > 0 ? { decided: String(result.docs.length), failed: String(failed), ...signedParams(payload, REGISTRAR_PATH, 'reasons', reasons) } : { decided: String(result.docs.length) })
 }
