@@ -1,7 +1,8 @@
 /**
  * The course page's enrolment follows the course's mode, in Chromium: open → enrolled, approval →
  * pending, invite-only → explained (and open to the invited), full → explained, outside the
- * window → its dates; leaving a course; a module of a course the learner is not in is not played.
+ * window → its dates; a refusal at the button shown, text a link carries not; leaving a course; a
+ * module of a course the learner is not in is not played.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { waitForText } from '../helpers/browser'
@@ -54,6 +55,10 @@ describe('enrolling on the course page', () => {
     await page.goto(`${base}/courses/${open.id}`)
     await page.click('#enrol')
     await waitForText(page.locator('#enrolment-status'), '你已选修本课程')
+    // Leaving asks first.
+    expect(await page.locator('#withdraw').isVisible()).toBe(false)
+    await page.click('#withdraw-start')
+    await waitForText(page.locator('details.confirm'), '不能再自行选课')
     await page.click('#withdraw')
     await waitForText(page.locator('#enrolment-status'), '你已退出本课程')
     expect(await page.locator('#enrol').count()).toBe(0)
@@ -66,6 +71,19 @@ describe('enrolling on the course page', () => {
     await page.goto(`${base}/courses/${invite.id}`)
     await page.click('#enrol')
     await waitForText(page.locator('#enrolment-status'), '你已选修本课程')
+
+    // A place taken between showing the page and pressing the button: the domain's refusal is shown.
+    const last = await course('最后一个名额', { mode: 'open', capacity: 1 })
+    await page.goto(`${base}/courses/${last.id}`)
+    await t.payload.create({ collection: 'enrollments', data: { learner: other.id, source: { relationTo: 'courses', value: last.id } } as never, overrideAccess: true })
+    await page.click('#enrol')
+    await waitForText(page.locator('#action-refusal'), '名额已满（1 人）')
+    expect(page.url()).toContain('errorSig=')
+    // Text that a link carries is not this site's to show.
+    await page.goto(`${base}/courses/${open.id}?error=${encodeURIComponent('您的账号已被停用，请致电 400-000-0000')}`)
+    await waitForText(page.locator('h1'), '自由选课课程')
+    expect(await page.locator('#action-refusal').count()).toBe(0)
+    expect(await page.locator('main').innerText()).not.toContain('账号已被停用')
 
     await page.goto(`${base}/courses/${full.id}`)
     await waitForText(page.locator('#enrolment-refusal'), '名额已满（1 人）')

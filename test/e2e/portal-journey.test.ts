@@ -34,6 +34,8 @@ async function studentJourney(page: Page, email: string, tag: string) {
   await page.context().clearCookies()
   await page.goto(`${base}/learning`)
   await page.waitForURL(/\/sign-in\?next=%2Flearning/)
+  // Each page names itself in the window's title.
+  expect(await page.title()).toBe('登录联培 · 联培 LianPei')
   await check('sign-in')
   await page.fill('input[name=email]', email)
   await page.fill('input[name=password]', 'demo1234')
@@ -43,7 +45,15 @@ async function studentJourney(page: Page, email: string, tag: string) {
 
   // The catalogue, searched in Chinese.
   await page.goto(`${base}/`)
+  expect(await page.title()).toBe('在线开放课程 · 联培 LianPei')
   await check('catalogue')
+  // The credit filters; a link whose filters the catalogue refuses says so in Chinese and shows every course.
+  await page.fill('input[name=minCredits]', '100')
+  await page.click('form[role=search] button[type=submit]')
+  await waitForText(page.locator('#catalogue-count'), '共 0 门课程')
+  await page.goto(`${base}/?sort=cheapest&q=${encodeURIComponent('安全生产')}`)
+  await waitForText(page.locator('#catalogue-query-refused'), '链接中的筛选条件无效')
+  expect(await page.locator('input[name=q]').inputValue()).toBe('')
   await page.fill('input[name=q]', '安全生产')
   await page.click('form[role=search] button[type=submit]')
   await waitForText(page.locator('#catalogue-count'), '共 1 门课程')
@@ -56,6 +66,7 @@ async function studentJourney(page: Page, email: string, tag: string) {
 
   // The course page: enrol.
   await waitForText(page.locator('h1'), COURSE)
+  expect(await page.title()).toBe(`${COURSE} · 联培 LianPei`)
   await waitForText(page.locator('.badge.designation'), '校级优质课程')
   await waitForText(page.locator('#syllabus'), '互动练习：安全知识判断题')
   await check('course')
@@ -66,6 +77,7 @@ async function studentJourney(page: Page, email: string, tag: string) {
   // The lesson counts once opened; the progress moves to half.
   await page.click('#resume')
   await waitForText(page.locator('h1'), '安全生产法规概述')
+  expect(await page.title()).toBe('安全生产法规概述 · 联培 LianPei')
   await page.locator('#xapi-status:not(:empty)').waitFor({ timeout: 30_000 })
   expect(await page.locator('#xapi-status').textContent()).toContain('已记录学习进度')
   await waitForText(page.locator('#course-progress-text'), '已完成 50%')
@@ -132,6 +144,7 @@ async function registrarAccepts(page: Page, tag: string) {
   await page.press('input[name=reason]', 'Enter')
   await page.waitForTimeout(1500)
   expect(page.url()).not.toContain('decided=')
+  expect(page.url()).not.toContain('problem=')
   expect(await rows.count()).toBe(count)
   await page.fill('input[name=reason]', '')
   await page.fill('input[name=localCourseCode]', 'GS085599')
@@ -186,6 +199,7 @@ describe('the learner portal', () => {
       expect(await page.locator('html').getAttribute('lang')).toBe('en')
       await page.goto(`${app.base}/credits`)
       await waitForText(page.locator('h1'), 'My credits')
+      expect(await page.title()).toBe('My credits · 联培 LianPei')
       await waitForText(page.locator('#credit-records'), 'Recognised')
       await expectAccessible(page, 'desktop credits (en)')
       await screenshot(page, 'desktop-credits-en')

@@ -24,13 +24,16 @@ export async function CataloguePage({ searchParams }: { searchParams: SearchPara
   const t = pick(openCoursesLabels, lang)
   const raw = await searchParams
   const params = new URLSearchParams()
-  for (const key of ['q', 'discipline', 'category', 'language', 'organization', 'featured', 'sort', 'page']) {
+  for (const key of ['q', 'discipline', 'category', 'language', 'organization', 'minCredits', 'maxCredits', 'featured', 'sort', 'page']) {
     const value = param(raw[key])
     if (value) params.set(key, value)
   }
   params.set('limit', '12')
   const parsed = parseCatalogueQuery(params)
-  const query: CatalogueQuery = 'error' in parsed ? (parseCatalogueQuery(new URLSearchParams({ limit: '12' })) as { query: CatalogueQuery }).query : parsed.query
+  // A link with filters the catalogue refuses (edited by hand) shows every course, and says so in
+  // the visitor's language; the form then shows no filter rather than the refused ones.
+  if ('error' in parsed) for (const key of [...params.keys()]) if (key !== 'limit') params.delete(key)
+  const query: CatalogueQuery = 'error' in parsed ? (parseCatalogueQuery(params) as { query: CatalogueQuery }).query : parsed.query
   const [courses, organizations] = await Promise.all([
     findCatalogue(payload, query, { req }),
     payload.find({ collection: CORE.organizations, req, overrideAccess: false, pagination: false, depth: 0, sort: 'name', select: { name: true, nameEn: true } } as never),
@@ -47,8 +50,8 @@ export async function CataloguePage({ searchParams }: { searchParams: SearchPara
       <h1>{t.catalogueTitle}</h1>
       <p className="muted">{t.catalogueIntro}</p>
       {'error' in parsed && (
-        <p className="error" role="alert">
-          {parsed.error}
+        <p className="error" role="alert" id="catalogue-query-refused">
+          {t.queryRefused}
         </p>
       )}
       <form className="filters panel" method="get" action="/" role="search">
@@ -82,6 +85,14 @@ export async function CataloguePage({ searchParams }: { searchParams: SearchPara
           lang={lang}
         />
         <label>
+          {t.minCredits}
+          <input type="number" name="minCredits" min={0} step={0.5} inputMode="decimal" defaultValue={selected('minCredits')} />
+        </label>
+        <label>
+          {t.maxCredits}
+          <input type="number" name="maxCredits" min={0} step={0.5} inputMode="decimal" defaultValue={selected('maxCredits')} />
+        </label>
+        <label>
           <span>
             <input type="checkbox" name="featured" value="true" defaultChecked={selected('featured') === 'true'} /> {t.featuredOnly}
           </span>
@@ -101,7 +112,7 @@ export async function CataloguePage({ searchParams }: { searchParams: SearchPara
         </ul>
       )}
       {courses.totalPages > 1 && (
-        <nav className="pager" aria-label={t.pageOf}>
+        <nav className="pager" aria-label={t.pages}>
           {courses.hasPrevPage && <a href={pageLink(courses.page! - 1)}>{t.previous}</a>}
           <span>{fill(t.pageOf, { page: courses.page!, pages: courses.totalPages })}</span>
           {courses.hasNextPage && <a href={pageLink(courses.page! + 1)}>{t.next}</a>}

@@ -3,9 +3,12 @@
  * completion rule and providers; enrolment that follows the course's mode, and leaving it.
  */
 import { RichText } from '@payloadcms/richtext-lexical/react'
+import type { Metadata } from 'next'
 import { CREDIT_CATEGORIES, GRADING_SCHEMES, DESIGNATIONS } from '../../../collections/Courses'
 import { MODULE_KINDS } from '../../../collections/Modules'
 import { colon, fill, formatDate, joinList, type Lang, localized, optionLabel, pick } from '../../../src/portal/i18n'
+import { signedText } from '../../../src/portal/actionMessage'
+import { pageTitle } from '../../../src/portal/pageTitle'
 import { param, portalContext, portalRequest, type SearchParams } from '../../../src/portal/session'
 import { ENROLLMENT_MODES, SCORE_POLICIES } from '../coreExtensions'
 import { openCoursesLabels } from '../translations/portal'
@@ -16,6 +19,13 @@ import { resumeModule } from './resumeModule'
 
 type Doc = Record<string, any>
 
+/** The course page's title: the course's own, from the page's cached read. */
+export async function courseMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const context = await portalContext()
+  const { course } = await loadCourseView(context, await portalRequest(), (await params).id)
+  return pageTitle(localized(course.title, course.titleEn, context.lang))
+}
+
 export async function CoursePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
   const context = await portalContext()
   const { lang } = context
@@ -23,6 +33,7 @@ export async function CoursePage({ params, searchParams }: { params: Promise<{ i
   const { id } = await params
   const query = await searchParams
   const view = await loadCourseView(context, await portalRequest(), id)
+  const refusal = signedText(context.payload, `/courses/${encodeURIComponent(id)}`, query, 'error')
   const { course, modules } = view
   const done = progressByModule(view.progress)
   const partners = ((course.partners ?? []) as Doc[]).map((p) => organizationName(p, lang)).filter(Boolean)
@@ -36,9 +47,9 @@ export async function CoursePage({ params, searchParams }: { params: Promise<{ i
         <span className="badge">{course.code}</span>
         <span className="badge">{optionLabel(CREDIT_CATEGORIES, course.creditCategory, lang)}</span>
       </div>
-      {param(query.error) && (
-        <p className="error" role="alert">
-          {param(query.error)}
+      {refusal && (
+        <p className="error" role="alert" id="action-refusal">
+          {refusal}
         </p>
       )}
       <section className="panel" aria-labelledby="enrolment-heading">
@@ -139,13 +150,20 @@ function Enrolment({ view, lang, signedIn }: { view: CourseView; lang: Lang; sig
             </a>
           )}
           {(enrollment.status === 'active' || enrollment.status === 'pending') && (
-            <form action={withdraw}>
-              <input type="hidden" name="course" value={String(course.id)} />
-              <input type="hidden" name="enrollment" value={String(enrollment.id)} />
-              <button type="submit" className="secondary" id="withdraw" title={t.withdrawConfirm}>
+            // Asked twice: leaving cannot be undone by the learner (see withdrawConfirm).
+            <details className="confirm">
+              <summary className="button secondary" id="withdraw-start">
                 {t.withdraw}
-              </button>
-            </form>
+              </summary>
+              <form action={withdraw} className="stack">
+                <p>{t.withdrawConfirm}</p>
+                <input type="hidden" name="course" value={String(course.id)} />
+                <input type="hidden" name="enrollment" value={String(enrollment.id)} />
+                <button type="submit" className="secondary" id="withdraw">
+                  {t.withdrawConfirmButton}
+                </button>
+              </form>
+            </details>
           )}
         </div>
       </>

@@ -4,13 +4,17 @@
  * the course's progress, moving as statements are recorded; previous and next module.
  */
 import { RichText } from '@payloadcms/richtext-lexical/react'
+import type { Metadata } from 'next'
 import { headers } from 'next/headers'
 import { notFound } from 'next/navigation'
 import Script from 'next/script'
+import type { PayloadRequest } from 'payload'
+import { cache } from 'react'
 import { MODULE_KINDS } from '../../../collections/Modules'
 import { CORE } from '../../../collections/slugs'
 import { fill, localized, optionLabel, pick } from '../../../src/portal/i18n'
-import { portalRequest, requireUser } from '../../../src/portal/session'
+import { pageTitle } from '../../../src/portal/pageTitle'
+import { portalContext, portalRequest, requireUser } from '../../../src/portal/session'
 import { PLAYER_FRAME_SANDBOX } from '../h5p/contentIsolation'
 import { PLAYER_RELAY_SCRIPT, PLAYER_SETTINGS_ID, type PlayerSettings } from '../h5p/playerRelay'
 import { scriptJson } from '../endpoints/embedPackage'
@@ -19,13 +23,26 @@ import { isStudying, loadCourseView, progressByModule } from './courseView'
 
 type Doc = Record<string, any>
 
+/** The module as the visitor may read it, cached for the request: the title and the page read it once. */
+const readModule = cache(async (req: PayloadRequest, id: string) => (await req.payload.findByID({ collection: CORE.modules, id, depth: 1, req, overrideAccess: false, disableErrors: true })) as Doc | null)
+
+/**
+ * The module page's title: the module's own. Signed out, the page sends the visitor to sign in,
+ * and a module they may not read answers 404: neither is decided here.
+ */
+export async function moduleMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { lang, user } = await portalContext()
+  const module = user ? await readModule(await portalRequest(), (await params).id) : null
+  return pageTitle(module ? localized(module.title, module.titleEn, lang) : pick(openCoursesLabels, lang).moduleTitle)
+}
+
 export async function ModulePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params
   const context = await requireUser(`/modules/${id}`)
   const { payload, user, lang } = context
   const t = pick(openCoursesLabels, lang)
   const req = await portalRequest()
-  const module = (await payload.findByID({ collection: CORE.modules, id, depth: 1, req, overrideAccess: false, disableErrors: true })) as Doc | null
+  const module = await readModule(req, id)
   if (!module) notFound()
   const courseId = typeof module.course === 'object' ? module.course.id : module.course
   const view = await loadCourseView(context, req, String(courseId))

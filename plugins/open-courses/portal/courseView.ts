@@ -5,6 +5,7 @@
  */
 import { notFound } from 'next/navigation'
 import type { PayloadRequest } from 'payload'
+import { cache } from 'react'
 import { CORE } from '../../../collections/slugs'
 import type { PortalContext } from '../../../src/portal/session'
 import { OPEN_COURSE_SLUGS } from '../constants'
@@ -18,7 +19,8 @@ type Doc = Record<string, any> & { id: number | string }
  */
 export type CourseView = { course: Doc; modules: Doc[]; enrollment: Doc | null; progress: Doc[]; taken?: number; invited: boolean }
 
-export async function loadCourseView({ payload, user }: PortalContext, req: PayloadRequest, courseId: string): Promise<CourseView> {
+/** Cached for the request: the page's title (generateMetadata) and the page read it once. */
+export const loadCourseView = cache(async ({ payload, user }: PortalContext, req: PayloadRequest, courseId: string): Promise<CourseView> => {
   const course = (await payload.findByID({
     collection: CORE.courses,
     id: courseId,
@@ -62,7 +64,7 @@ export async function loadCourseView({ payload, user }: PortalContext, req: Payl
     taken,
     invited,
   }
-}
+})
 
 /** An enrolment that may study the course's modules. */
 export const isStudying = (enrollment: Doc | null | undefined): boolean => enrollment?.status === 'active' || enrollment?.status === 'completed'

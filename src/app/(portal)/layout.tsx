@@ -1,11 +1,12 @@
 /* The learner portal's root layout: the same Next.js app as the admin panel, its own frame. */
 import type { Metadata } from 'next'
 import type React from 'react'
+import { SITE_NAME } from '../../portal/pageTitle'
 import { portalContext } from '../../portal/session'
 import { Shell } from '../../portal/Shell'
 import '../../portal/portal.css'
 
-export const metadata: Metadata = { title: { default: '联培 LianPei', template: '%s · 联培 LianPei' } }
+export const metadata: Metadata = { title: SITE_NAME }
 // The phone-width viewport tag is Next's own default (width=device-width, initial-scale=1): a second one in <head> would repeat it.
 export const dynamic = 'force-dynamic'
 
