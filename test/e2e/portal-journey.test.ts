@@ -180,7 +180,11 @@ async function studentVerifies(page: Page, email: string, tag: string) {
   const tampered = credential.slice(0, -4) + (credential.endsWith('AAAA') ? 'BBBB' : 'AAAA')
   await page.fill('#credential', tampered)
   await page.click('#verify')
-  await waitForText(page.locator('#verify-result'), '验证失败')
+  await waitForText(page.locator('#verify-result'), '验证失败：签名与本平台的公钥不符')
+  // Why, in Chinese: jose's errors are read by their code.
+  await page.fill('#credential', 'not-a-credential')
+  await page.click('#verify')
+  await waitForText(page.locator('#verify-result'), '验证失败：这不是一份完整的证书')
 }
 
 describe('the learner portal', () => {

@@ -41,6 +41,19 @@ async function revocationOf(vc: Record<string, any>, keys: ReturnType<typeof cre
 
 const base64url = (text: string) => Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0))
 
+/** Why a credential did not verify, in the visitor's language: jose's errors by their code. */
+const REASONS: Record<string, string> = {
+  ERR_JWS_SIGNATURE_VERIFICATION_FAILED: 'verifyBadSignature',
+  ERR_JWS_INVALID: 'verifyMalformed',
+  ERR_JWT_INVALID: 'verifyMalformed',
+  ERR_JOSE_ALG_NOT_ALLOWED: 'verifyUnknownKey',
+  ERR_JWKS_NO_MATCHING_KEY: 'verifyUnknownKey',
+  ERR_JWKS_MULTIPLE_MATCHING_KEYS: 'verifyUnknownKey',
+  ERR_JWT_EXPIRED: 'verifyExpired',
+  NO_CREDENTIAL: 'verifyNoCredential',
+}
+const reasonOf = (error: unknown, t: Labels) => t[REASONS[String((error as { code?: unknown } | null)?.code)] ?? 'verifyFailedOther']
+
 const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole)
 
 export function VerifyCredential({ t, lang }: { t: Labels; lang: 'zh' | 'en' }) {
@@ -53,10 +66,10 @@ export function VerifyCredential({ t, lang }: { t: Labels; lang: 'zh' | 'en' }) 
       const keys = createLocalJWKSet((await (await fetch('/.well-known/jwks.json')).json()) as JSONWebKeySet)
       const { payload } = await jwtVerify(jwt.trim(), keys, { algorithms: ['EdDSA'] })
       const vc = (payload as { vc?: Record<string, any> }).vc
-      if (!vc) throw new Error('no "vc" claim')
+      if (!vc) throw Object.assign(new Error('no "vc" claim'), { code: 'NO_CREDENTIAL' })
       setOutcome({ state: 'valid', vc, issuedAt: payload.iat, status: await revocationOf(vc, keys) })
     } catch (error) {
-      setOutcome({ state: 'invalid', reason: error instanceof Error ? error.message : String(error) })
+      setOutcome({ state: 'invalid', reason: reasonOf(error, t) })
     }
   }
 
