@@ -4,8 +4,10 @@ import { creditLabels } from '../translations/portal'
 
 const TONE: Record<string, string> = { accepted: 'ok', rejected: 'bad', revoked: 'bad', issued: '', delivered: 'warn' }
 
+/** A record's status in words; the verify page (a client component) passes its own labels. */
+export const statusLabel = (t: Record<string, string>, status: string) =>
+  ({ issued: t.statusIssued, delivered: t.statusDelivered, accepted: t.statusAccepted, rejected: t.statusRejected, revoked: t.statusRevoked })[status] ?? status
+
 export function RecordStatus({ status, lang }: { status: string; lang: Lang }) {
-  const t = pick(creditLabels, lang)
-  const label = { issued: t.statusIssued, delivered: t.statusDelivered, accepted: t.statusAccepted, rejected: t.statusRejected, revoked: t.statusRevoked }[status] ?? status
-  return <span className={`badge ${TONE[status] ?? ''}`}>{label}</span>
+  return <span className={`badge ${TONE[status] ?? ''}`}>{statusLabel(pick(creditLabels, lang), status)}</span>
 }
