@@ -4,15 +4,16 @@
  * - `where`: every condition ends in one of Payload's operators with a value (not an object:
  *   `where[name][equals][$gt]=` reached the SQL layer as an object), and no key is a MongoDB
  *   operator (`$ne`, `$gt`…), whatever the database;
- * - `limit`, `page`, `depth`: whole numbers (`depth` at most 10).
+ * - `limit`, `page`, `depth`: whole numbers (`page` at most MAX_PAGE, `depth` at most 10).
  * Parsed with qs-esm, as Payload parses it.
  */
 import type { RequestHandler } from 'express'
 import * as qs from 'qs-esm'
+import { MAX_PAGE } from '../paging'
 import { readBody } from './bufferedBody'
 
 const OPERATORS = new Set(['equals', 'not_equals', 'in', 'not_in', 'all', 'exists', 'greater_than', 'greater_than_equal', 'less_than', 'less_than_equal', 'like', 'not_like', 'contains', 'within', 'intersects', 'near'])
-const NUMBERS: Record<string, { min: number; max?: number }> = { limit: { min: 0 }, page: { min: 1 }, depth: { min: 0, max: 10 } }
+const NUMBERS: Record<string, { min: number; max?: number }> = { limit: { min: 0 }, page: { min: 1, max: MAX_PAGE }, depth: { min: 0, max: 10 } }
 
 const isRelation = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).every((k) => k === 'relationTo' || k === 'value') && Object.values(v).every((x) => typeof x !== 'object')
 

@@ -128,7 +128,7 @@ function* queries(): Generator<Case> {
     'where[email][$ne]=x', 'where[email][$gt]=', 'where[$where]=1', 'where[email][$regex]=.*', 'where[$or][0][email][equals]=a',
     'where[name][equals][$gt]=', 'where[name][equals][a]=b', 'where[name][in][0][$ne]=x', 'where[and]=x', 'where[or]=1',
     'where=1', 'where[name]=x', 'where[password][exists]=true', 'where[hash][exists]=true', 'where[salt][equals]=x',
-    'limit=abc', 'limit=-1', 'limit=1.5', 'page=0', 'page=x', 'depth=99', 'depth=-1',
+    'limit=abc', 'limit=-1', 'limit=1.5', 'page=0', 'page=x', 'page=99999999999999999999', 'depth=99', 'depth=-1',
   ]
   for (const [collection, as] of [['organizations', 'anonymous'], ['courses', 'student'], ['users', 'admin']] as const) {
     for (const query of wheres) {

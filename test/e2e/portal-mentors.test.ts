@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { waitForText } from '../helpers/browser'
 import { type BrowserApp, startBrowserApp } from '../helpers/browserApp'
+import { createUser } from '../helpers/fixtures'
 import { expectAccessible, keepFailure, portalSignIn, screenshot } from '../helpers/portal'
 
 let app: BrowserApp
@@ -31,6 +32,38 @@ describe('mentor pages', () => {
       await waitForText(page.locator('#registry-count'), '共 0 位导师')
       await expectAccessible(page, 'mentor registry')
       await screenshot(page, 'mentors-registry')
+    })
+    await page.close()
+  })
+
+  it('pages a registry longer than a page, and explains a link it refuses in Chinese', async () => {
+    const { payload } = app.t
+    const enterprise = (await payload.find({ collection: 'organizations', where: { kind: { equals: 'enterprise' } }, limit: 1, overrideAccess: true, depth: 0 })).docs[0]!
+    for (let i = 1; i <= 22; i++) {
+      const user = await createUser(payload, ['mentor'], enterprise.id)
+      // Stored as certified directly: through the Local API only finishing a track certifies.
+      await payload.db.create({
+        collection: 'mentors' as never,
+        data: { user: user.id, name: `分页导师 ${String(i).padStart(2, '0')}`, kind: 'enterprise', tier: 'industry-mentor', organization: enterprise.id, maxStudents: 5, status: 'certified', certifiedUntil: new Date(Date.now() + 365 * 86_400_000).toISOString() },
+      })
+    }
+    const page = await app.browser.context.newPage()
+    await keepFailure(page, 'mentors-registry-pages', async () => {
+      await page.goto(`${app.base}/mentors`)
+      const total = Number((await page.locator('#registry-count').innerText()).match(/\d+/)![0])
+      expect(total).toBeGreaterThan(22)
+      expect(await page.locator('#registry li').count()).toBe(20)
+      await waitForText(page.locator('#registry-pages'), `第 1 / ${Math.ceil(total / 20)} 页`)
+      await page.click('#registry-pages a[rel=next]')
+      await waitForText(page.locator('#registry-pages'), `第 2 / ${Math.ceil(total / 20)} 页`)
+      expect(await page.locator('#registry li').count()).toBe(Math.min(20, total - 20))
+
+      // A hand-edited link: said in Chinese (it was the API's English), every mentor shown, the form cleared.
+      await page.goto(`${app.base}/mentors?tier=gold&q=${encodeURIComponent('数字孪生')}`)
+      await waitForText(page.locator('#registry-query-refused'), '链接中的筛选条件无效')
+      await waitForText(page.locator('#registry-count'), `共 ${total} 位导师`)
+      expect(await page.locator('input[name=q]').inputValue()).toBe('')
+      await expectAccessible(page, 'mentor registry refused link')
     })
     await page.close()
   })

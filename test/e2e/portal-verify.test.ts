@@ -54,18 +54,18 @@ describe('the verify page on a transcript', () => {
     await keepFailure(page, 'verify-transcript', async () => {
       await page.goto(`${app.base}/verify`)
       await verify(page, transcript)
-      await waitForText(page.locator('#verify-result'), '成绩单中的 2 条记录均未被撤销')
-      expect(await transcriptRows(page)).toEqual({ [ETHICS]: '有效（已发放，待学校接收）', [ROBOTS]: '有效（已发放，待学校接收）' })
+      await waitForText(page.locator('#verify-result'), '成绩单中的记录均未被撤销（共 2 条）')
+      expect(await transcriptRows(page)).toEqual({ [ETHICS]: '未撤销（已发放，待学校接收）', [ROBOTS]: '未撤销（已发放，待学校接收）' })
       await waitForText(page.locator('#verify-result'), '学号 ')
 
       // One record revoked after the transcript was downloaded: the transcript still verifies, and says so.
       const revoked = await fetch(`${app.base}/api/credit-records/${recordOf(ETHICS).id}`, { method: 'PATCH', headers: { ...admin.auth, 'content-type': 'application/json' }, body: JSON.stringify({ status: 'revoked', revocationReason: '成绩录入错误' }) })
       expect(revoked.status).toBe(200)
       await verify(page, transcript)
-      await waitForText(page.locator('#verify-result'), '成绩单中有 1 条记录已被撤销或更正')
+      await waitForText(page.locator('#verify-result'), '自签发以来已被撤销或更正的记录：1 条')
       const rows = await transcriptRows(page)
       expect(rows[ETHICS]).toMatch(/^已于 \d{4}年\d{1,2}月\d{1,2}日 撤销：成绩录入错误$/)
-      expect(rows[ROBOTS]).toBe('有效（已发放，待学校接收）')
+      expect(rows[ROBOTS]).toBe('未撤销（已发放，待学校接收）')
       await expectAccessible(page, 'verify transcript')
       await screenshot(page, 'verify-transcript-revoked')
 
@@ -73,13 +73,13 @@ describe('the verify page on a transcript', () => {
       const corrected = await fetch(`${app.base}/api/credit-records/${recordOf(ROBOTS).id}/correct`, { method: 'POST', headers: { ...admin.auth, 'content-type': 'application/json' }, body: JSON.stringify({ reason: '学分应为 3', credits: 3 }) })
       expect(corrected.status).toBe(201)
       await verify(page, transcript)
-      await waitForText(page.locator('#verify-result'), '成绩单中有 2 条记录已被撤销或更正')
+      await waitForText(page.locator('#verify-result'), '自签发以来已被撤销或更正的记录：2 条')
       expect((await transcriptRows(page))[ROBOTS]).toBe('已被更正后的记录取代')
 
       // The corrected record's own credential says so too, and not that it was revoked with no reason.
       const credential = await (await fetch(`${app.base}/api/credit-records/${recordOf(ROBOTS).id}/credential`, { headers: student.auth })).text()
       await verify(page, credential)
-      await waitForText(page.locator('#verify-result'), '该证书已被更正，由新的证书取代（当前状态：已发放，待学校接收）')
+      await waitForText(page.locator('#verify-result'), '该证书已被更正，由新的证书取代，不再有效。')
     })
     await page.close()
   })

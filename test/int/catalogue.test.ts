@@ -53,7 +53,7 @@ describe('catalogue', () => {
     expect(second.body.totalDocs).toBe(3)
   })
 
-  it.each(['?sort=random', '?limit=0', '?limit=101', '?page=0', '?minCredits=abc'])('refuses %s with 400', async (query) => {
+  it.each(['?sort=random', '?limit=0', '?limit=101', '?page=0', '?page=1000001', '?minCredits=abc'])('refuses %s with 400', async (query) => {
     const res = await request(t.app).get(`/api/catalogue${query}`)
     expect(res.status).toBe(400)
     expect(res.body.errors[0].message).toBeTruthy()

@@ -4,12 +4,15 @@
  * deliveries, and charts of credits by course, category and month. Everything is read as the
  * registrar, so only their university's rows appear; a fixed number of queries.
  */
+import { redirect } from 'next/navigation'
 import type { Where } from 'payload'
 import { CREDIT_CATEGORIES } from '../../../collections/Courses'
 import { idOf, userHasRole } from '../../../src/access'
 import { fill, formatDate, formatNumber, type Lang, localized, optionLabel, pick } from '../../../src/portal/i18n'
 import { signedText } from '../../../src/portal/actionMessage'
-import { param, portalRequest, requireUser, type SearchParams } from '../../../src/portal/session'
+import { pageParam } from '../../../src/paging'
+import { Pager } from '../../../src/portal/Pager'
+import { param, pathWithQuery, portalRequest, requireUser, type SearchParams } from '../../../src/portal/session'
 import { CREDIT_SLUGS } from '../constants'
 import { encodeCursor } from '../feed/cursor'
 import { creditsOptions } from './options'
@@ -19,9 +22,11 @@ import { decideRecords } from './actions'
 import { type ChartSeries, CreditCharts } from './CreditCharts'
 import { RecordCells, RecordHeadings } from './recordColumns'
 import { RecordStatus } from './recordStatus'
+import { SelectAll } from './SelectAll'
 
 type Doc = Record<string, any>
 const RECENT_DELIVERIES = 50
+const WAITING_PER_PAGE = 50
 
 export async function RegistrarPage({ searchParams }: { searchParams: SearchParams }) {
   const { payload, user, lang } = await requireUser(REGISTRAR_PATH)
@@ -38,12 +43,14 @@ export async function RegistrarPage({ searchParams }: { searchParams: SearchPara
   const university = idOf(user.organization)
   const query = await searchParams
   const q = param(query.q)?.trim()
+  const page = pageParam(param(query.page)) ?? 1
+  const waitingPage = (n: number) => `${REGISTRAR_PATH}?${new URLSearchParams({ ...(q ? { q } : {}), page: String(n) }).toString()}`
   const waitingWhere: Where = {
     and: [{ status: { in: ['issued', 'delivered'] } }, ...(q ? [{ or: [{ studentNumber: { like: q } }, { learnerName: { like: q } }, { sourceCode: { like: q } }, { sourceTitle: { like: q } }] }] : [])],
   }
   const read = { req, overrideAccess: false, depth: 0 } as const
   const [waiting, recent, all, mappings, webhooks, deliveries, fresh] = await Promise.all([
-    payload.find({ collection: CREDIT_SLUGS.records as never, where: waitingWhere, sort: 'sequence', limit: 200, ...read }),
+    payload.find({ collection: CREDIT_SLUGS.records as never, where: waitingWhere, sort: 'sequence', limit: WAITING_PER_PAGE, page, ...read }),
     payload.find({ collection: CREDIT_SLUGS.records as never, where: { status: { in: ['accepted', 'rejected'] } }, sort: '-decidedAt', limit: 10, ...read }),
     payload.find({
       collection: CREDIT_SLUGS.records as never,
@@ -62,6 +69,9 @@ export async function RegistrarPage({ searchParams }: { searchParams: SearchPara
       ? { docs: [], totalDocs: 0 }
       : payload.find({ collection: CREDIT_SLUGS.records as never, where: { and: [{ homeUniversity: { equals: university } }, { status: { equals: 'issued' } }] }, sort: 'sequence', limit: 1, ...read, select: { sequence: true } as never }),
   ])
+  // Past the last page (its records decided meanwhile): the last page there is. Payload counts an
+  // empty list as one page, so only a page after the first with records before it moves.
+  if (waiting.docs.length === 0 && page > 1 && waiting.totalDocs > 0) redirect(pathWithQuery(REGISTRAR_PATH, { ...query, page: String(Math.ceil(waiting.totalDocs / WAITING_PER_PAGE)) }))
   const { maxLimit } = creditsOptions(payload.config).feed
   const firstNew = (fresh.docs[0] as Doc | undefined)?.sequence as number | undefined
   // The feed from just before the first new record, as much as one pull may take: a fixed
@@ -111,12 +121,14 @@ export async function RegistrarPage({ searchParams }: { searchParams: SearchPara
           <p>{t.noneWaiting}</p>
         ) : (
           <form action={decideRecords} className="stack">
+            {q && <input type="hidden" name="q" value={q} />}
+            <input type="hidden" name="page" value={String(waiting.page ?? page)} />
             <div className="table-wrap">
               <table id="waiting-records">
                 <thead>
                   <tr>
                     <th scope="col">
-                      <span className="muted">{t.selectAll}</span>
+                      <SelectAll label={t.selectAll} />
                     </th>
                     <th scope="col">{t.learner}</th>
                     <RecordHeadings lang={lang} />
@@ -143,6 +155,7 @@ export async function RegistrarPage({ searchParams }: { searchParams: SearchPara
                 </tbody>
               </table>
             </div>
+            <Pager page={waiting.page ?? page} totalPages={waiting.totalPages} link={waitingPage} lang={lang} id="waiting-pages" />
             <fieldset className="panel stack">
               <legend>{t.decision}</legend>
               <label>

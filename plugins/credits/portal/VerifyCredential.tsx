@@ -6,23 +6,36 @@
  * per record it holds, so each of them is read. Nothing is sent to the server but those reads.
  */
 import { createLocalJWKSet, type JSONWebKeySet, jwtVerify } from 'jose'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { fill, formatDate } from '../../../src/portal/i18n'
-import { statusLabel } from './recordStatus'
+import { statusLabel } from './statusLabel'
 
 type Labels = Record<string, string>
+type Lang = 'zh' | 'en'
 type Credential = Record<string, any>
 type Keys = ReturnType<typeof createLocalJWKSet>
-/** null: the status could not be read. */
-type RecordStatus = { revoked: boolean; status: string; revokedAt?: string | null; revocationReason?: string | null; supersededBy?: unknown } | null
-type Outcome =
-  | { state: 'idle' }
-  | { state: 'busy' }
-  | { state: 'invalid'; reason: string }
-  | { state: 'valid'; vc: Credential; issuedAt?: number; status: RecordStatus; records?: Array<{ vc: Credential; status: RecordStatus }> }
+/** What is known of a credential's standing. A held credential is `unverified` when it is a JWT whose signature fails. */
+type Standing =
+  | { kind: 'unknown' }
+  | { kind: 'unverified' }
+  | { kind: 'current'; status: string }
+  | { kind: 'revoked'; revokedAt: string | null; reason: string | null }
+  | { kind: 'superseded' }
+type Held = { vc: Credential | null; standing: Standing }
+type Verified = { state: 'valid'; vc: Credential; issuedAt?: number; standing: Standing; records?: Held[] }
+type Outcome = { state: 'idle' } | { state: 'busy' } | { state: 'invalid'; reason: string } | Verified
 
-/** This platform's own address for a URL it issued, whichever host name the credential was issued under. */
-const here = (url: string) => new URL(new URL(url).pathname, window.location.origin)
+const UNKNOWN: Standing = { kind: 'unknown' }
+
+/**
+ * This platform's own address for a URL it issued, whichever host name the credential was issued
+ * under: only the path is taken, and set on this origin (a path that starts with `//` stays a path).
+ */
+function here(url: string) {
+  const local = new URL(window.location.origin)
+  local.pathname = new URL(url).pathname
+  return local
+}
 
 /** A signed Bitstring Status List's bits, each list read once however many records point into it. */
 function statusLists(keys: Keys) {
@@ -46,25 +59,44 @@ function statusLists(keys: Keys) {
 /**
  * Revocation as any verifier reads it: the signed Bitstring Status List the credential points
  * into, and its bit. The record's status in words (date and reason of a revocation, or the
- * record that corrected it) comes from the record's own status page beside it.
+ * record that corrected it) comes from the record's own status page beside it, when it answers.
+ * Whatever fails here leaves this credential's standing unknown, never the whole check.
  */
-async function revocationOf(vc: Credential, list: ReturnType<typeof statusLists>): Promise<RecordStatus> {
-  const entry = vc.credentialStatus
-  if (entry?.type !== 'BitstringStatusListEntry') return null
-  const bits = await list(String(entry.statusListCredential))
-  if (!bits) return null
-  const index = Number(entry.statusListIndex)
-  const revoked = (bits[index >> 3]! & (0x80 >> (index & 7))) !== 0
-  const details = typeof vc.id === 'string' ? await fetch(here(vc.id.replace(/\/credential$/, '/status'))).catch(() => null) : null
-  const record = details?.ok ? await details.json() : {}
-  return { revoked, status: String(record.status ?? (revoked ? 'revoked' : '')), revokedAt: record.revokedAt ?? null, revocationReason: record.revocationReason ?? null, supersededBy: record.supersededBy ?? null }
+async function standingOf(vc: Credential, list: ReturnType<typeof statusLists>): Promise<Standing> {
+  try {
+    const entry = vc.credentialStatus
+    if (entry?.type !== 'BitstringStatusListEntry') return UNKNOWN
+    const bits = await list(String(entry.statusListCredential))
+    const index = Number(entry.statusListIndex)
+    if (!bits || !Number.isInteger(index) || index < 0 || index >= bits.length * 8) return UNKNOWN
+    const revoked = (bits[index >> 3]! & (0x80 >> (index & 7))) !== 0
+    const details = typeof vc.id === 'string' ? await fetch(here(vc.id.replace(/\/credential$/, '/status'))) : null
+    const record = details?.ok ? ((await details.json()) as Credential) : null
+    if (!revoked) return { kind: 'current', status: typeof record?.status === 'string' ? record.status : '' }
+    if (record?.supersededBy) return { kind: 'superseded' }
+    return { kind: 'revoked', revokedAt: record?.revokedAt ?? null, reason: record?.revocationReason ?? null }
+  } catch {
+    return UNKNOWN
+  }
 }
 
-/** The credentials a CLR transcript holds (objects, or compact JWTs which must verify too); none for a single credential. */
-async function heldCredentials(vc: Credential, keys: Keys): Promise<Credential[] | undefined> {
+/**
+ * The credentials a CLR transcript holds (objects, or compact JWTs that must verify on their
+ * own: null where one does not); undefined for a single credential.
+ */
+async function heldCredentials(vc: Credential, keys: Keys): Promise<Array<Credential | null> | undefined> {
   if (![vc.type].flat().includes('ClrCredential')) return undefined
   const held = [vc.credentialSubject?.verifiableCredential ?? []].flat() as Array<Credential | string>
-  return Promise.all(held.map(async (c) => (typeof c === 'string' ? ((await jwtVerify(c, keys, { algorithms: ['EdDSA'] })).payload.vc as Credential) : c)))
+  return Promise.all(
+    held.map(async (c) => {
+      if (typeof c !== 'string') return c
+      try {
+        return ((await jwtVerify(c, keys, { algorithms: ['EdDSA'] })).payload.vc as Credential) ?? null
+      } catch {
+        return null
+      }
+    }),
+  )
 }
 
 const base64url = (text: string) => Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0))
@@ -86,8 +118,12 @@ export function VerifyCredential({ t, lang }: { t: Labels; lang: 'zh' | 'en' }) 
   const [token, setToken] = useState('')
   const [outcome, setOutcome] = useState<Outcome>({ state: 'idle' })
 
+  // Only the latest check shows: an earlier one (a file picked, then a paste) may finish after it.
+  const latest = useRef(0)
   async function verify(jwt: string) {
-    setOutcome({ state: 'busy' })
+    const run = ++latest.current
+    const show = (next: Outcome) => run === latest.current && setOutcome(next)
+    show({ state: 'busy' })
     try {
       const keys = createLocalJWKSet((await (await fetch('/.well-known/jwks.json')).json()) as JSONWebKeySet)
       const { payload } = await jwtVerify(jwt.trim(), keys, { algorithms: ['EdDSA'] })
@@ -95,10 +131,10 @@ export function VerifyCredential({ t, lang }: { t: Labels; lang: 'zh' | 'en' }) 
       if (!vc) throw Object.assign(new Error('no "vc" claim'), { code: 'NO_CREDENTIAL' })
       const list = statusLists(keys)
       const held = await heldCredentials(vc, keys)
-      const records = held && (await Promise.all(held.map(async (c) => ({ vc: c, status: await revocationOf(c, list) }))))
-      setOutcome({ state: 'valid', vc, issuedAt: payload.iat, status: await revocationOf(vc, list), records })
+      const records = held && (await Promise.all(held.map(async (c): Promise<Held> => ({ vc: c, standing: c ? await standingOf(c, list) : { kind: 'unverified' } }))))
+      show({ state: 'valid', vc, issuedAt: payload.iat, standing: await standingOf(vc, list), records })
     } catch (error) {
-      setOutcome({ state: 'invalid', reason: reasonOf(error, t) })
+      show({ state: 'invalid', reason: reasonOf(error, t) })
     }
   }
 
@@ -137,7 +173,7 @@ export function VerifyCredential({ t, lang }: { t: Labels; lang: 'zh' | 'en' }) 
       <div id="verify-result" role="status" aria-live="polite">
         {outcome.state === 'busy' && <p>{t.verifying}</p>}
         {outcome.state === 'invalid' && <p className="error">{fill(t.verifyInvalid, { reason: outcome.reason })}</p>}
-        {outcome.state === 'valid' && <Verified outcome={outcome} t={t} lang={lang} />}
+        {outcome.state === 'valid' && <VerifiedCredential outcome={outcome} t={t} lang={lang} />}
       </div>
     </>
   )
@@ -146,37 +182,59 @@ export function VerifyCredential({ t, lang }: { t: Labels; lang: 'zh' | 'en' }) 
 const achievementsOf = (vc: Credential) => [vc.credentialSubject?.achievement ?? []].flat() as Credential[]
 const achievementText = (a: Credential, t: Labels) => [a.name, a.humanCode && `(${a.humanCode})`, a.creditsAvailable !== undefined && `· ${a.creditsAvailable} ${t.credits}`].filter(Boolean).join(' ')
 
-/** One record's standing, in a transcript's table. */
-function recordStanding(status: RecordStatus, t: Labels, lang: 'zh' | 'en') {
-  if (!status) return t.recordStatusUnknown
-  if (status.revoked && status.supersededBy) return t.recordSuperseded
-  if (status.revoked) return fill(t.recordRevoked, { date: formatDate(status.revokedAt, lang), reason: status.revocationReason ?? '' })
-  return fill(t.recordCurrent, { status: statusLabel(t, status.status) })
-}
-
-/** A single credential's standing, or a transcript's over the records it holds. */
-function Standing({ outcome, t, lang }: { outcome: Extract<Outcome, { state: 'valid' }>; t: Labels; lang: 'zh' | 'en' }) {
-  const { records, status } = outcome
-  if (records) {
-    const revoked = records.filter((r) => r.status?.revoked).length
-    if (revoked) return <p className="error">{fill(t.verifyTranscriptRevoked, { revoked })}</p>
-    if (records.some((r) => !r.status)) return <p className="notice">{t.verifyTranscriptUnknown}</p>
-    return <p className="notice">{fill(t.verifyTranscriptCurrent, { count: records.length })}</p>
+/** A held record's standing, in a transcript's table. */
+function recordStanding(standing: Standing, t: Labels, lang: Lang) {
+  switch (standing.kind) {
+    case 'unknown':
+      return t.recordStatusUnknown
+    case 'unverified':
+      return t.recordUnverified
+    case 'superseded':
+      return t.recordSuperseded
+    case 'revoked':
+      return standing.revokedAt && standing.reason ? fill(t.recordRevoked, { date: formatDate(standing.revokedAt, lang), reason: standing.reason }) : t.recordRevokedPlain
+    case 'current':
+      return standing.status ? fill(t.recordCurrent, { status: statusLabel(t, standing.status) }) : t.recordNotRevoked
   }
-  if (!status) return <p className="notice">{t.verifyStatusUnknown}</p>
-  if (status.revoked && status.supersededBy) return <p className="error">{fill(t.verifySuperseded, { status: statusLabel(t, status.status) })}</p>
-  if (status.revoked) return <p className="error">{fill(t.verifyRevoked, { date: formatDate(status.revokedAt, lang), reason: status.revocationReason ?? '' })}</p>
-  return <p className="notice">{fill(t.verifyNotRevoked, { status: statusLabel(t, status.status) })}</p>
 }
 
-function Verified({ outcome, t, lang }: { outcome: Extract<Outcome, { state: 'valid' }>; t: Labels; lang: 'zh' | 'en' }) {
+/** A single credential's standing. */
+function CredentialStanding({ standing, t, lang }: { standing: Standing; t: Labels; lang: Lang }) {
+  switch (standing.kind) {
+    case 'unknown':
+    case 'unverified':
+      return <p className="notice">{t.verifyStatusUnknown}</p>
+    case 'superseded':
+      return <p className="error">{t.verifySuperseded}</p>
+    case 'revoked':
+      return <p className="error">{standing.revokedAt && standing.reason ? fill(t.verifyRevoked, { date: formatDate(standing.revokedAt, lang), reason: standing.reason }) : t.verifyRevokedPlain}</p>
+    case 'current':
+      return <p className="notice">{standing.status ? fill(t.verifyNotRevoked, { status: statusLabel(t, standing.status) }) : t.verifyNotRevokedPlain}</p>
+  }
+}
+
+/** A transcript's standing over the records it holds: what no longer stands, and what could not be confirmed. */
+function TranscriptStanding({ records, t }: { records: Held[]; t: Labels }) {
+  if (records.length === 0) return <p className="notice">{t.verifyTranscriptEmpty}</p>
+  const withdrawn = records.filter((r) => r.standing.kind === 'revoked' || r.standing.kind === 'superseded').length
+  const unconfirmed = records.filter((r) => r.standing.kind === 'unknown' || r.standing.kind === 'unverified').length
+  return (
+    <>
+      {withdrawn > 0 && <p className="error">{fill(t.verifyTranscriptRevoked, { count: withdrawn })}</p>}
+      {unconfirmed > 0 && <p className="notice">{fill(t.verifyTranscriptUnknown, { count: unconfirmed })}</p>}
+      {withdrawn === 0 && unconfirmed === 0 && <p className="notice">{fill(t.verifyTranscriptCurrent, { count: records.length })}</p>}
+    </>
+  )
+}
+
+function VerifiedCredential({ outcome, t, lang }: { outcome: Verified; t: Labels; lang: Lang }) {
   const { vc, records } = outcome
   // A transcript names its learner by URL; the student number is on the records it holds.
-  const subject = [vc.credentialSubject, ...(records ?? []).map((r) => r.vc.credentialSubject)].find((s) => s?.identifier) ?? vc.credentialSubject
+  const subject = [vc.credentialSubject, ...(records ?? []).map((r) => r.vc?.credentialSubject)].find((s) => s?.identifier) ?? vc.credentialSubject
   return (
     <div className="panel">
       <p className="success">{t.verifyValid}</p>
-      <Standing outcome={outcome} t={t} lang={lang} />
+      {records ? <TranscriptStanding records={records} t={t} /> : <CredentialStanding standing={outcome.standing} t={t} lang={lang} />}
       <dl className="facts">
         <dt>{t.issuer}</dt>
         <dd>{String(vc.issuer?.name ?? vc.issuer?.id ?? '')}</dd>
@@ -197,8 +255,8 @@ function Verified({ outcome, t, lang }: { outcome: Extract<Outcome, { state: 'va
         <dt>{t.issued}</dt>
         <dd>{String(vc.validFrom ?? '').slice(0, 10) || (outcome.issuedAt ? formatDate(new Date(outcome.issuedAt * 1000), lang) : '')}</dd>
       </dl>
-      {records && (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={t.achievement}>
+      {records && records.length > 0 && (
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t.transcriptRecords}>
           <table id="transcript-records">
             <thead>
               <tr>
@@ -208,9 +266,9 @@ function Verified({ outcome, t, lang }: { outcome: Extract<Outcome, { state: 'va
             </thead>
             <tbody>
               {records.map((r, i) => (
-                <tr key={String(r.vc.id ?? i)}>
-                  <td>{achievementsOf(r.vc).map((a) => achievementText(a, t)).join('; ')}</td>
-                  <td>{recordStanding(r.status, t, lang)}</td>
+                <tr key={i}>
+                  <td>{r.vc ? achievementsOf(r.vc).map((a) => achievementText(a, t)).join('; ') : '—'}</td>
+                  <td>{recordStanding(r.standing, t, lang)}</td>
                 </tr>
               ))}
             </tbody>

@@ -5,6 +5,7 @@
  * status rules and access, as the acknowledge endpoint does one by one.
  */
 import { redirect } from 'next/navigation'
+import { pageParam } from '../../../src/paging'
 import { signedParams } from '../../../src/portal/actionMessage'
 import { portalRequest, requireUser } from '../../../src/portal/session'
 import { pick } from '../../../src/portal/i18n'
@@ -19,7 +20,11 @@ export async function decideRecords(form: FormData) {
   const decision = form.get('decision')
   const reason = String(form.get('reason') ?? '').trim()
   const localCourseCode = String(form.get('localCourseCode') ?? '').trim()
-  const back = (outcome: Record<string, string>) => redirect(`${REGISTRAR_PATH}?${new URLSearchParams(outcome).toString()}`)
+  // Back to the list as the registrar left it: their filter, and the page (the last there is, if it emptied).
+  const q = String(form.get('q') ?? '').trim()
+  const page = pageParam(String(form.get('page') ?? ''))
+  const back = (outcome: Record<string, string>) =>
+    redirect(`${REGISTRAR_PATH}?${new URLSearchParams({ ...(q && { q }), ...(page && page > 1 && { page: String(page) }), ...outcome }).toString()}`)
   if (ids.length === 0) return back({ problem: 'none-selected' })
   // Only a button pressed decides: nothing is accepted by default.
   if (decision !== 'accepted' && decision !== 'rejected') return back({ problem: 'no-decision' })

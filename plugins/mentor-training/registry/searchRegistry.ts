@@ -1,5 +1,6 @@
 import type { Payload, Where } from 'payload'
 import { CORE } from '../../../collections/slugs'
+import { PAGE_RULE, pageParam } from '../../../src/paging'
 import { idOf } from '../../../src/access'
 import { clock } from '../../../src/clock'
 import { MENTOR_KINDS, MENTOR_SLUGS, TIER_KEYS } from '../constants'
@@ -42,9 +43,9 @@ export function registryQuery(params: URLSearchParams): { where: Where; page: nu
     if (!/^[\w-]{1,64}$/.test(organization)) return { error: 'organization must be an organisation id' }
     and.push({ organization: { equals: organization } })
   }
-  const page = Number(params.get('page') ?? 1)
+  const page = pageParam(params.get('page'))
   const limit = Number(params.get('limit') ?? 20)
-  if (!Number.isInteger(page) || page < 1) return { error: 'page must be a whole number ≥ 1' }
+  if (page === undefined) return { error: PAGE_RULE }
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) return { error: 'limit must be a whole number from 1 to 100' }
   return { where: { and }, page, limit }
 }

@@ -5,6 +5,7 @@
  */
 import type { Payload, PayloadRequest, Where } from 'payload'
 import { CORE } from '../../../collections/slugs'
+import { PAGE_RULE, pageParam } from '../../../src/paging'
 
 const SORTS: Record<string, string> = { title: 'title', newest: '-createdAt', credits: 'credits', '-credits': '-credits', code: 'code' }
 export const CATALOGUE_SORTS = ['featured', ...Object.keys(SORTS)] as const
@@ -35,9 +36,9 @@ export function parseCatalogueQuery(p: URLSearchParams): { query: CatalogueQuery
   const sortKey = p.get('sort') || 'featured'
   const sort = sortKey === 'featured' ? ['-featured', 'title'] : SORTS[sortKey] ? [SORTS[sortKey]] : undefined
   if (!sort) return { error: `sort must be one of ${CATALOGUE_SORTS.join(', ')}` }
-  const page = Number(p.get('page') || 1)
+  const page = pageParam(p.get('page'))
   const limit = Number(p.get('limit') || 20)
-  if (!Number.isInteger(page) || page < 1) return { error: 'page must be a whole number from 1' }
+  if (page === undefined) return { error: PAGE_RULE }
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) return { error: 'limit must be a whole number from 1 to 100' }
   return { query: { where: { and }, sort, page, limit } }
 }

@@ -6,6 +6,7 @@
 import { CREDIT_CATEGORIES, DISCIPLINES, DESIGNATIONS } from '../../../collections/Courses'
 import { CORE } from '../../../collections/slugs'
 import { colon, fill, joinList, type Lang, localized, optionLabel, pick } from '../../../src/portal/i18n'
+import { Pager } from '../../../src/portal/Pager'
 import { param, portalContext, portalRequest, type SearchParams } from '../../../src/portal/session'
 import { type CatalogueQuery, findCatalogue, parseCatalogueQuery } from '../catalogue/catalogueQuery'
 import { ENROLLMENT_MODES } from '../coreExtensions'
@@ -111,13 +112,7 @@ export async function CataloguePage({ searchParams }: { searchParams: SearchPara
           ))}
         </ul>
       )}
-      {courses.totalPages > 1 && (
-        <nav className="pager" aria-label={t.pages}>
-          {courses.hasPrevPage && <a href={pageLink(courses.page! - 1)}>{t.previous}</a>}
-          <span>{fill(t.pageOf, { page: courses.page!, pages: courses.totalPages })}</span>
-          {courses.hasNextPage && <a href={pageLink(courses.page! + 1)}>{t.next}</a>}
-        </nav>
-      )}
+      <Pager page={courses.page ?? 1} totalPages={courses.totalPages} link={pageLink} lang={lang} />
     </>
   )
 }
