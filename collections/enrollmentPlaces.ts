@@ -10,7 +10,7 @@
  */
 import type { CollectionBeforeValidateHook, Endpoint, Payload, PayloadRequest } from 'payload'
 import { addDataAndFileToRequest, APIError } from 'payload'
-import { errorResponse, isUniqueViolation } from '../src/errors'
+import { isUniqueViolation } from '../src/errors'
 import { say } from '../src/i18n/say'
 import { retryWhileTaken } from '../src/retryWhileTaken'
 import { CORE } from './slugs'
@@ -38,6 +38,9 @@ export async function freePlace(req: Partial<PayloadRequest> & { payload: Payloa
     overrideAccess: true,
     req,
   })
+  // Every row holding a place counts, whatever its number: a capacity lowered since, or staff
+  // enrolling beyond it, leaves numbers that a free low number must not add to.
+  if (docs.length >= capacity) return undefined
   const start = prefix(source.relationTo, source.id)
   const numbered = new Set((docs as Doc[]).map((d) => String(d.place ?? '')).filter((p) => p.startsWith(start)).map((p) => Number(p.slice(start.length))))
   const unnumbered = docs.length - numbered.size
@@ -46,21 +49,50 @@ export async function freePlace(req: Partial<PayloadRequest> & { payload: Payloa
 }
 
 /**
+ * `context` key of an update that admits a withdrawn enrolment again by its source's rules:
+ * `{ id, place }`, the row and the place the rules gave it (null where the source has no capacity:
+ * none, "open:<key>"). In `context`, not `data`, as an update's data already holds the stored
+ * row's place; for that row only, as every write nested in the update (its afterChange hooks')
+ * shares the context.
+ */
+export const ADMITTED = 'enrollmentAdmitted'
+export type Admitted = { id: Id; place: string | null }
+
+/**
  * Keeps `place` the platform's own: a new enrolment holds none ("open:<key>", unique like the
  * key) until a source's rules give it a number; a withdrawn or rejected one gives its place back.
  */
-export const keepEnrollmentPlace: CollectionBeforeValidateHook = ({ data, originalDoc, operation }) => {
+export const keepEnrollmentPlace: CollectionBeforeValidateHook = ({ data, originalDoc, operation, context, req }) => {
   if (!data) return data
   if (operation === 'create') return { ...data, place: `open:${data.key}` }
+  const admitted = context?.[ADMITTED] as Admitted | undefined
+  if (admitted && String(admitted.id) === String(originalDoc?.id)) {
+    // Decided meanwhile (staff rejected or completed it): not the learner's to take back.
+    if (originalDoc?.status !== 'withdrawn') throw new APIError(say(req, '这条选课记录已不是“已退出”状态，不能重新加入', 'this enrolment is no longer withdrawn: it cannot be rejoined'), 409, undefined, true)
+    return { ...data, place: admitted.place ?? `open:${originalDoc?.key}` }
+  }
   const releasing = data.status !== undefined && RELEASING.includes(data.status) && !RELEASING.includes(originalDoc?.status)
   // A numbered place belongs to the source it was given in: moved to another, the row keeps none.
   const moved = data.source !== undefined && (data.source?.relationTo !== originalDoc?.source?.relationTo || String(data.source?.value?.id ?? data.source?.value) !== String(originalDoc?.source?.value?.id ?? originalDoc?.source?.value))
   return { ...data, place: releasing || moved ? `freed:${originalDoc?.id}:${Date.now()}` : originalDoc?.place }
 }
 
-/** Creates an enrolment; when a concurrent one took the place it was given, runs it again. */
+/**
+ * Runs a write that takes a place, again while a concurrent one took the same; when every run
+ * found its place taken, the 409 a full source answers.
+ */
+export async function takingPlace<T>(req: Partial<PayloadRequest> | undefined, write: () => Promise<T>): Promise<T> {
+  try {
+    return await retryWhileTaken('place', write)
+  } catch (error) {
+    if (isUniqueViolation(error, 'place')) throw new APIError(say(req, '名额刚被占满', 'the last places were just taken'), 409, undefined, true)
+    throw error
+  }
+}
+
+/** Creates an enrolment, taking a place as takingPlace does. */
 export const createEnrollment = (payload: Payload, options: Omit<Parameters<Payload['create']>[0], 'collection'>) =>
-  retryWhileTaken('place', () => payload.create({ ...options, collection: CORE.enrollments } as never))
+  takingPlace(options.req, () => payload.create({ ...options, collection: CORE.enrollments } as never))
 
 /** `POST /api/enrollments`, in place of Payload's own create (the admin panel posts here too), with createEnrollment's retry. */
 export const createEnrollmentEndpoint: Endpoint = {
@@ -68,13 +100,8 @@ export const createEnrollmentEndpoint: Endpoint = {
   method: 'post',
   handler: async (req) => {
     await addDataAndFileToRequest(req)
-    try {
-      const doc = await createEnrollment(req.payload, { data: (req.data ?? {}) as never, overrideAccess: false, user: req.user, depth: 0, req } as never)
-      return Response.json({ doc, message: say(req, '已选课', 'Enrolled') }, { status: 201 })
-    } catch (error) {
-      if (isUniqueViolation(error, 'place')) return errorResponse(409, say(req, '名额刚被占满', 'the last places were just taken'))
-      throw error
-    }
+    const doc = await createEnrollment(req.payload, { data: (req.data ?? {}) as never, overrideAccess: false, user: req.user, depth: 0, req } as never)
+    return Response.json({ doc, message: say(req, '已选课', 'Enrolled') }, { status: 201 })
   },
 }
 

@@ -4,6 +4,7 @@ import { OPEN_COURSE_SLUGS } from './constants'
 import { playModuleEndpoint } from './endpoints/playModule'
 import { applyEnrollmentRules } from './enrollment/applyEnrollmentRules'
 import { bulkEnrollEndpoint } from './enrollment/bulkEnrollEndpoint'
+import { rejoinEndpoint } from './enrollment/rejoinEndpoint'
 import { withdrawEndpoint } from './enrollment/withdrawEndpoint'
 import { courseEditorsRead, keepForCourseEditors } from './enrollment/invitations'
 import type { SanitizedOpenCoursesOptions } from './types'
@@ -90,10 +91,10 @@ export const addModuleFields = (modules: CollectionConfig, options: SanitizedOpe
   ],
 })
 
-/** Enrolment rules, leaving a course, and progress made before the enrolment became active. */
+/** Enrolment rules, leaving and rejoining a course, and progress made before the enrolment became active. */
 export const addEnrollmentRules = (enrollments: CollectionConfig): CollectionConfig => ({
   ...enrollments,
-  endpoints: [...endpointsOf(enrollments), withdrawEndpoint],
+  endpoints: [...endpointsOf(enrollments), withdrawEndpoint, rejoinEndpoint],
   hooks: {
     ...withHooks(enrollments, { afterChange: [evaluateProgressOnEnrol] }),
     beforeValidate: [...(enrollments.hooks?.beforeValidate ?? []), applyEnrollmentRules],

@@ -58,10 +58,14 @@ describe('enrolling on the course page', () => {
     // Leaving asks first.
     expect(await page.locator('#withdraw').isVisible()).toBe(false)
     await page.click('#withdraw-start')
-    await waitForText(page.locator('details.confirm'), '不能再自行选课')
+    await waitForText(page.locator('details.confirm'), '退出会让出名额')
     await page.click('#withdraw')
     await waitForText(page.locator('#enrolment-status'), '你已退出本课程')
     expect(await page.locator('#enrol').count()).toBe(0)
+    // And coming back: the same enrolment, by the course's rules as they are now.
+    await page.click('#rejoin')
+    await waitForText(page.locator('#enrolment-status'), '你已选修本课程')
+    expect(await page.locator('#rejoin').count()).toBe(0)
 
     await page.goto(`${base}/courses/${approval.id}`)
     await waitForText(page.locator('#enrol'), '申请选课')

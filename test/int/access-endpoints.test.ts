@@ -60,6 +60,8 @@ const create = (collection: string, data: Record<string, unknown>) => createRow(
 const stored = (collection: string, data: Record<string, unknown>) => storeRow(payload, collection, data)
 const student = async (home: Id = orgs.uniA) => (await createUser(payload, ['student'], home, { homeUniversity: home, studentNumber: `S${++seq}` })).id
 const enrol = (learner: Id, relationTo: string, value: Id) => create('enrollments', { learner, source: { relationTo, value } })
+/** A learner's enrolment in a new open course, which they left. */
+const left = async (learner: Id) => create('enrollments', { learner, source: { relationTo: 'courses', value: (await createCourse(payload, orgs.uniA)).id }, status: 'withdrawn' })
 /** The caller, or a stand-in learner for anonymous callers (whose call is refused before it matters). */
 const learnerOf = async (me: Me) => (me.id === -1 ? student() : me.id)
 
@@ -134,6 +136,18 @@ const CASES: Case[] = [
     allowed: NOBODY,
     writes: ['enrollments'],
     call: async () => post(`/api/enrollments/${await enrol(await student(), 'courses', (await createCourse(payload, orgs.uniA)).id)}/withdraw`),
+  },
+  {
+    name: 'POST /api/enrollments/:id/rejoin, one’s own',
+    allowed: SIGNED_IN,
+    writes: ['enrollments'],
+    call: async (_a, me) => post(`/api/enrollments/${await left(await learnerOf(me))}/rejoin`),
+  },
+  {
+    name: 'POST /api/enrollments/:id/rejoin, somebody else’s',
+    allowed: NOBODY,
+    writes: ['enrollments'],
+    call: async () => post(`/api/enrollments/${await left(await student())}/rejoin`),
   },
   {
     name: 'POST /api/courses/:id/enroll-csv',

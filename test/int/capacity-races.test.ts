@@ -63,6 +63,24 @@ describe('capacity under concurrent enrolments', () => {
     expect(await holding('camps', id)).toBe(5)
   })
 
+  it('a course’s last place, freed, goes to one of 8 learners who left rejoining at once', async () => {
+    const course = await createCourse(t.payload, university, { enrollment: { mode: 'open', capacity: 8 } })
+    const crowd = await learners(8)
+    expect(await race('courses', course.id, crowd)).toBe(8)
+    const { docs } = await t.payload.find({ collection: 'enrollments', where: { 'source.value': { equals: course.id } }, overrideAccess: true, depth: 0, pagination: false })
+    const ids = new Map(docs.map((d) => [String(d.learner), d.id]))
+    for (const l of crowd) expect((await as(t.app, l.token).post(`/api/enrollments/${ids.get(String(l.id))}/withdraw`)).status).toBe(200)
+    // Seven places taken meanwhile by newcomers: one is left for the eight who left.
+    expect(await race('courses', course.id, await learners(7))).toBe(7)
+    const answers = await Promise.all(crowd.map((l) => as(t.app, l.token).post(`/api/enrollments/${ids.get(String(l.id))}/rejoin`).set('Accept-Language', 'en')))
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(1)
+    for (const a of answers.filter((x) => x.status !== 200)) {
+      expect(a.status, JSON.stringify(a.body)).toBe(409)
+      expect(a.body.errors[0].message).toMatch(/is full \(\d+ places\)|the last places were just taken/)
+    }
+    expect(await holding('courses', course.id)).toBe(8)
+  })
+
   it('gives no place to an enrolment that holds none: a withdrawn one made by staff blocks nobody', async () => {
     const course = await createCourse(t.payload, university, { enrollment: { mode: 'open', capacity: 2 } })
     const [gone, a, b, c] = await learners(4)

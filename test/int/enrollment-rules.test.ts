@@ -1,6 +1,7 @@
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { as, createCourse, createOrganization, createUser, login } from '../helpers/fixtures'
+import { ADMITTED } from '../../collections/enrollmentPlaces'
 import { startTestApp, type TestApp } from '../helpers/testApp'
 
 type Id = number | string
@@ -118,6 +119,107 @@ describe('enrolment rules', () => {
     const left = await as(t.app, s.token).post(`/api/enrollments/${id}/withdraw`)
     expect(left.status).toBe(200)
     expect(left.body.doc.status).toBe('withdrawn')
+  })
+
+  it('lets a learner who left come back to the same enrolment, by the course’s rules as they are now', async () => {
+    const rejoin = (token: string, id: Id) => as(t.app, token).post(`/api/enrollments/${id}/rejoin`).set('Accept-Language', 'en')
+    const withdraw = (token: string, id: Id) => as(t.app, token).post(`/api/enrollments/${id}/withdraw`)
+    // Only one's own, only once left, and the same row with its progress.
+    const open = await createCourse(t.payload, org)
+    const s = await student()
+    const other = await student()
+    const first = (await enrol(s.token, open.id)).body.doc
+    expect((await rejoin(s.token, first.id)).status).toBe(409)
+    await t.payload.update({ collection: 'enrollments', id: first.id, data: { progress: 40 } as never, overrideAccess: true })
+    expect((await withdraw(s.token, first.id)).status).toBe(200)
+    expect((await rejoin(other.token, first.id)).status).toBe(404)
+    expect((await as(t.app, undefined).post(`/api/enrollments/${first.id}/rejoin`)).status).toBe(401)
+    const back = await rejoin(s.token, first.id)
+    expect(back.status, JSON.stringify(back.body)).toBe(200)
+    expect(back.body.doc).toMatchObject({ id: first.id, status: 'active', progress: 40, withdrawnAt: null })
+    expect(back.body.doc.place).toBe(first.place)
+    expect(await enrolments(open.id)).toBe(1)
+
+    // A place given back is gone once another takes it; freed again, it is the rejoining learner's.
+    const small = await createCourse(t.payload, org, { enrollment: { capacity: 1 } })
+    const [a, b] = [await student(), await student()]
+    const mine = (await enrol(a.token, small.id)).body.doc
+    expect(mine.place).toBe(`place:courses:${small.id}:1`)
+    await withdraw(a.token, mine.id)
+    const theirs = (await enrol(b.token, small.id)).body.doc
+    const full = await rejoin(a.token, mine.id)
+    expect(full.status).toBe(409)
+    expect(full.body.errors[0].message).toMatch(/full/)
+    expect((await t.payload.findByID({ collection: 'enrollments', id: mine.id, overrideAccess: true })).status).toBe('withdrawn')
+    await withdraw(b.token, theirs.id)
+    const again = await rejoin(a.token, mine.id)
+    expect(again.status).toBe(200)
+    expect(again.body.doc.place).toBe(`place:courses:${small.id}:1`)
+
+    // Approval again; a closed window refuses and changes nothing.
+    const approval = await createCourse(t.payload, org, { enrollment: { mode: 'approval' } })
+    const c = await student()
+    const pending = (await enrol(c.token, approval.id)).body.doc
+    await withdraw(c.token, pending.id)
+    expect((await rejoin(c.token, pending.id)).body.doc.status).toBe('pending')
+    await withdraw(c.token, pending.id)
+    await t.payload.update({ collection: 'courses', id: approval.id, data: { enrollment: { mode: 'approval', closesAt: new Date(Date.now() - 60_000).toISOString() } } as never, overrideAccess: true })
+    const closed = await rejoin(c.token, pending.id)
+    expect(closed.status).toBe(400)
+    expect(closed.body.errors[0].message).toMatch(/closed at/)
+    expect((await t.payload.findByID({ collection: 'enrollments', id: pending.id, overrideAccess: true })).status).toBe('withdrawn')
+  })
+
+  it('keeps a staff decision: a rejected enrolment is neither left nor rejoined', async () => {
+    const course = await createCourse(t.payload, org, { enrollment: { mode: 'approval' } })
+    const s = await student()
+    const id = (await enrol(s.token, course.id)).body.doc.id
+    expect((await as(t.app, organizerToken).patch(`/api/enrollments/${id}`).send({ status: 'rejected' })).status).toBe(200)
+    const leave = await as(t.app, s.token).post(`/api/enrollments/${id}/withdraw`).set('Accept-Language', 'en')
+    expect(leave.status).toBe(409)
+    expect(leave.body.errors[0].message).toMatch(/rejected/)
+    const back = await as(t.app, s.token).post(`/api/enrollments/${id}/rejoin`).set('Accept-Language', 'en')
+    expect(back.status).toBe(409)
+    expect(back.body.errors[0].message).toBe('only a course you left can be rejoined (status: Rejected)')
+    expect((await t.payload.findByID({ collection: 'enrollments', id, overrideAccess: true })).status).toBe('rejected')
+  })
+
+  it('counts every place held when one is given again: a capacity lowered since, or staff enrolling beyond it', async () => {
+    const rejoin = (token: string, id: Id) => as(t.app, token).post(`/api/enrollments/${id}/rejoin`).set('Accept-Language', 'en')
+    const held = async (course: Id) => (await t.payload.count({ collection: 'enrollments', where: { and: [{ key: { like: `%:courses:${course}` } }, { status: { in: ['active', 'pending', 'completed'] } }] }, overrideAccess: true })).totalDocs
+    // Five places taken, the capacity then lowered to three: one leaving frees nothing to rejoin.
+    const lowered = await createCourse(t.payload, org, { enrollment: { capacity: 5 } })
+    const five = [] as Array<{ token: string; id: Id }>
+    for (let i = 0; i < 5; i++) {
+      const s = await student()
+      five.push({ token: s.token, id: (await enrol(s.token, lowered.id)).body.doc.id })
+    }
+    await t.payload.update({ collection: 'courses', id: lowered.id, data: { enrollment: { capacity: 3 } } as never, overrideAccess: true })
+    await as(t.app, five[0]!.token).post(`/api/enrollments/${five[0]!.id}/withdraw`)
+    expect((await rejoin(five[0]!.token, five[0]!.id)).status).toBe(409)
+    expect(await held(lowered.id)).toBe(4)
+    // Three places, a fourth learner added by staff without one: the first to leave cannot come back.
+    const staffed = await createCourse(t.payload, org, { enrollment: { capacity: 3 } })
+    const three = [] as Array<{ token: string; id: Id }>
+    for (let i = 0; i < 3; i++) {
+      const s = await student()
+      three.push({ token: s.token, id: (await enrol(s.token, staffed.id)).body.doc.id })
+    }
+    await as(t.app, three[0]!.token).post(`/api/enrollments/${three[0]!.id}/withdraw`)
+    const extra = await student()
+    expect((await as(t.app, organizerToken).post('/api/enrollments').send({ learner: extra.id, source: { relationTo: 'courses', value: staffed.id } })).status).toBe(201)
+    expect((await rejoin(three[0]!.token, three[0]!.id)).status).toBe(409)
+    expect(await held(staffed.id)).toBe(3)
+  })
+
+  it('gives the place it admits with only to the enrolment rejoining, not to other writes in the same request', async () => {
+    const course = await createCourse(t.payload, org, { enrollment: { capacity: 2 } })
+    const [s, other] = [await student(), await student()]
+    const mine = (await enrol(s.token, course.id)).body.doc
+    const theirs = (await enrol(other.token, course.id)).body.doc
+    // A nested write to another enrolment (as a completion's hooks make) under the rejoin's context keeps its own place.
+    const updated = await t.payload.update({ collection: 'enrollments', id: theirs.id, data: { progress: 10 } as never, overrideAccess: true, context: { [ADMITTED]: { id: mine.id, place: mine.place } } })
+    expect(updated.place).toBe(theirs.place)
   })
 })
 

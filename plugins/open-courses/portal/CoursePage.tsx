@@ -12,7 +12,7 @@ import { pageTitle } from '../../../src/portal/pageTitle'
 import { portalContext, portalRequest, type SearchParams } from '../../../src/portal/session'
 import { ENROLLMENT_MODES, SCORE_POLICIES } from '../coreExtensions'
 import { openCoursesLabels } from '../translations/portal'
-import { enrol, withdraw } from './actions'
+import { enrol, rejoin, withdraw } from './actions'
 import { organizationName } from './CataloguePage'
 import { type CourseView, isStudying, loadCourseView, progressByModule } from './courseView'
 import { resumeModule } from './resumeModule'
@@ -125,6 +125,17 @@ function Enrolment({ view, lang, signedIn }: { view: CourseView; lang: Lang; sig
       {optionLabel(ENROLLMENT_MODES, mode, lang)}
     </p>
   )
+  // Why the learner may not take the course up now, as the rules will say when they try.
+  let refusal: string | null = null
+  if (rules.opensAt && now < Date.parse(rules.opensAt)) refusal = fill(t.notYetOpen, { date: formatDate(rules.opensAt, lang) })
+  else if (rules.closesAt && now > Date.parse(rules.closesAt)) refusal = fill(t.closed, { date: formatDate(rules.closesAt, lang) })
+  else if (mode === 'invite' && !view.invited) refusal = t.inviteOnly
+  else if (typeof rules.capacity === 'number' && view.taken !== undefined && view.taken >= rules.capacity) refusal = fill(t.full, { capacity: rules.capacity })
+  const refused = (
+    <p className="notice" id="enrolment-refusal">
+      {refusal}
+    </p>
+  )
   if (enrollment) {
     const resume = resumeModule(modules, progress)
     const studying = isStudying(enrollment)
@@ -134,6 +145,13 @@ function Enrolment({ view, lang, signedIn }: { view: CourseView; lang: Lang; sig
         <p className={enrollment.status === 'rejected' ? 'error' : 'success'} role="status" id="enrolment-status">
           {message}
         </p>
+        {enrollment.status === 'withdrawn' && (
+          <>
+            {modeLine}
+            {window}
+            {refusal && refused}
+          </>
+        )}
         {studying && (
           <>
             <label>
@@ -149,8 +167,18 @@ function Enrolment({ view, lang, signedIn }: { view: CourseView; lang: Lang; sig
               {progress.length ? t.resume : t.startLearning}
             </a>
           )}
+          {enrollment.status === 'withdrawn' && !refusal && (
+            // Back by the course's rules as they are now: approval again, a free place.
+            <form action={rejoin}>
+              <input type="hidden" name="course" value={String(course.id)} />
+              <input type="hidden" name="enrollment" value={String(enrollment.id)} />
+              <button type="submit" id="rejoin">
+                {mode === 'approval' ? t.rejoinApproval : t.rejoin}
+              </button>
+            </form>
+          )}
           {(enrollment.status === 'active' || enrollment.status === 'pending') && (
-            // Asked twice: leaving cannot be undone by the learner (see withdrawConfirm).
+            // Asked twice: a place given back may be gone when the learner wants it again (see withdrawConfirm).
             <details className="confirm">
               <summary className="button secondary" id="withdraw-start">
                 {t.withdraw}
@@ -169,19 +197,12 @@ function Enrolment({ view, lang, signedIn }: { view: CourseView; lang: Lang; sig
       </>
     )
   }
-  let refusal: string | null = null
-  if (rules.opensAt && now < Date.parse(rules.opensAt)) refusal = fill(t.notYetOpen, { date: formatDate(rules.opensAt, lang) })
-  else if (rules.closesAt && now > Date.parse(rules.closesAt)) refusal = fill(t.closed, { date: formatDate(rules.closesAt, lang) })
-  else if (mode === 'invite' && !view.invited) refusal = t.inviteOnly
-  else if (typeof rules.capacity === 'number' && view.taken !== undefined && view.taken >= rules.capacity) refusal = fill(t.full, { capacity: rules.capacity })
   return (
     <>
       {modeLine}
       {window}
       {refusal ? (
-        <p className="notice" id="enrolment-refusal">
-          {refusal}
-        </p>
+        refused
       ) : signedIn ? (
         <form action={enrol}>
           <input type="hidden" name="course" value={String(course.id)} />

@@ -9,6 +9,7 @@ import { refusalOf, signedParams } from '../../../src/portal/actionMessage'
 import { type Lang, pick } from '../../../src/portal/i18n'
 import { portalRequest, requireUser } from '../../../src/portal/session'
 import { portalLabels } from '../../../src/portal/translations'
+import { rejoinEnrollment } from '../enrollment/rejoinEnrollment'
 import { withdrawEnrollment } from '../enrollment/withdrawEnrollment'
 
 /** A document id as this site's forms send it (SQL or MongoDB): anything else was not sent by the course page. */
@@ -40,17 +41,25 @@ export async function enrol(form: FormData) {
   redirect(back(courseId, outcome))
 }
 
-export async function withdraw(form: FormData) {
+/** Leaving, or coming back: a change of the learner's own enrolment, named by the form. */
+async function changeEnrollment(form: FormData, change: typeof withdrawEnrollment, done: Record<string, string>) {
   const courseId = courseOf(form)
   const context = await requireUser(`/courses/${courseId}`)
-  const { payload } = context
   const req = await portalRequest()
   let outcome: Record<string, string>
   try {
-    await withdrawEnrollment(payload, req, String(form.get('enrollment') ?? ''))
-    outcome = { withdrawn: '1' }
+    await change(context.payload, req, String(form.get('enrollment') ?? ''))
+    outcome = done
   } catch (error) {
     outcome = failure(context, courseId, error)
   }
   redirect(back(courseId, outcome))
+}
+
+export async function withdraw(form: FormData) {
+  await changeEnrollment(form, withdrawEnrollment, { withdrawn: '1' })
+}
+
+export async function rejoin(form: FormData) {
+  await changeEnrollment(form, rejoinEnrollment, { rejoined: '1' })
 }
