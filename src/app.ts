@@ -6,6 +6,7 @@
 import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import { env } from './env'
 import { CLIENT_ADDRESS_HEADER, setRateLimitScale } from './http/rateLimit'
+import { refuseOpaqueOrigin } from './http/opaqueOrigin'
 import { queryGuard } from './http/queryGuard'
 import { watchInterruptedJobs } from './operations/interruptedJobs'
 import { requestLimits } from './http/requestLimits'
@@ -41,8 +42,10 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
   const app = express()
   app.disable('x-powered-by')
   // The admin panel and the H5P player run inline scripts, so no CSP here; the rest of helmet's
-  // headers (nosniff, frame and referrer policies, HSTS behind TLS) apply everywhere.
-  app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }))
+  // headers (nosniff, frame and referrer policies, HSTS behind TLS) apply everywhere. Referrers
+  // stay on this site (`same-origin`): helmet's `no-referrer` also made browsers post forms with
+  // `Origin: null`, which the portal's server actions failed on (src/http/opaqueOrigin.ts).
+  app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false, referrerPolicy: { policy: 'same-origin' } }))
   app.use(requestLogger(payload))
   const settings = env()
   // The client's address behind a reverse proxy (TRUST_PROXY): per-address limits count clients, not the proxy.
@@ -77,7 +80,7 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
     const nextApp = next({ dev: options.next.dev, dir: PROJECT_ROOT })
     await nextApp.prepare()
     const handle = nextApp.getRequestHandler()
-    app.all('/{*path}', (req, res) => {
+    app.all('/{*path}', refuseOpaqueOrigin, (req, res) => {
       req.headers[CLIENT_ADDRESS_HEADER] = req.ip ?? 'unknown'
       return handle(req, res)
     })

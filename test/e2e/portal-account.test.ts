@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { setRateLimitScale } from '../../src/http/rateLimit'
-import { waitForText } from '../helpers/browser'
+import { launchBrowser, waitForText } from '../helpers/browser'
 import { type BrowserApp, startBrowserApp } from '../helpers/browserApp'
 import { expectAccessible, portalSignIn, portalSignOut, runAllJobs, screenshot } from '../helpers/portal'
 import { startSmtpServer, textOf } from '../helpers/smtp'
@@ -109,6 +109,30 @@ describe('portal accounts', () => {
     } finally {
       setRateLimitScale(0)
     }
+  })
+
+  it('works without JavaScript, or before the page has loaded it: its forms are plain HTML forms', async () => {
+    // A form posted by the browser itself (not Next's fetch) carries an Origin header only if the
+    // referrer policy lets it: under `no-referrer` it was `null`, which Next.js failed on with a 500.
+    const plain = await launchBrowser({ javaScriptEnabled: false })
+    try {
+      const page = await plain.context.newPage()
+      await page.goto(`${app.base}/sign-in?next=${encodeURIComponent('/learning')}`)
+      await page.fill('input[name=email]', 'student4@lianpei.demo')
+      await page.fill('input[name=password]', 'demo1234')
+      await page.click('#sign-in')
+      await page.waitForURL(`${app.base}/learning`)
+      await waitForText(page.locator('h1'), '我的学习')
+      await page.click('#sign-out')
+      await page.locator('#sign-in-link').waitFor()
+      expect(await page.locator('#sign-out').count()).toBe(0)
+    } finally {
+      await plain.close()
+    }
+    // A form posted from a page of no origin (a sandboxed frame, a file) is refused, and says why.
+    const res = await fetch(`${app.base}/sign-in`, { method: 'POST', headers: { origin: 'null', 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'en' }, body: 'email=a%40b.c' })
+    expect(res.status).toBe(403)
+    expect(await res.text()).toContain('no origin')
   })
 
   it('gives staff a link to the admin panel, and students none', async () => {

@@ -34,7 +34,8 @@ describe('express host', () => {
     const res = await request(t.app).get('/api/health')
     expect(res.headers['x-content-type-options']).toBe('nosniff')
     expect(res.headers['x-frame-options']).toBe('SAMEORIGIN')
-    expect(res.headers['referrer-policy']).toBe('no-referrer')
+    // Referrers never leave the site; same-site forms still carry their Origin (test/e2e/portal-account.test.ts).
+    expect(res.headers['referrer-policy']).toBe('same-origin')
     expect(res.headers['x-powered-by']).toBeUndefined()
   })
 
