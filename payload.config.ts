@@ -22,6 +22,7 @@ import { featuredCoursesPlugin } from './plugins/featured-courses'
 import { mentorTrainingPlugin } from './plugins/mentor-training'
 import { openCoursesPlugin } from './plugins/open-courses'
 import { userHasRole } from './src/access'
+import { staffOnlyDocumentLocks } from './src/access/documentLocks'
 
 const dirname = PROJECT_ROOT
 const config = env()
@@ -34,6 +35,7 @@ const withKeys = (incoming: Config) =>
     issuer: { publicUrl: config.PUBLIC_URL, name: config.ISSUER_NAME, email: config.ISSUER_EMAIL, officialCode: config.ISSUER_CODE },
   })
 
+// Payload's own document locks get their access once Payload has added them (src/access/documentLocks.ts).
 export default buildConfig(withKeys({
   secret: config.PAYLOAD_SECRET,
   db: databaseAdapter(config),
@@ -78,4 +80,4 @@ export default buildConfig(withKeys({
   telemetry: false,
   typescript: { outputFile: path.join(dirname, 'payload-types.ts') },
   graphQL: { schemaOutputFile: path.join(dirname, 'schema.graphql') },
-}))
+})).then(staffOnlyDocumentLocks)

@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook, CollectionBeforeOperationHook, CollectionConfig, FieldAccess } from 'payload'
 import { APIError } from 'payload'
-import { idOf, isAdmin, isAdminField, or, ownOrganization, ROLE_LABELS, ROLES, self, userHasRole } from '../src/access'
+import { idOf, isAdmin, isAdminField, or, ownOrganization, ROLE_LABELS, ROLES, self, STAFF_ROLES, userHasRole } from '../src/access'
 import { say } from '../src/i18n/say'
 import { takeRequest } from '../src/http/rateLimit'
 import { cachedAuthStrategy, forgetCachedUserOnChange, forgetCachedUserOnDelete, forgetCachedUserOnLogout } from './auth/cachedAuthStrategy'
@@ -17,9 +17,6 @@ const makeFirstUserAdmin: CollectionBeforeChangeHook = async ({ data, operation,
   if (totalDocs === 0) data.roles = ['admin']
   return data
 }
-
-/** Every role but students works in the admin panel (and so may hold an API key). */
-const STAFF_ROLES = ['admin', 'author', 'reviewer', 'mentor', 'registrar', 'organizer'] as const
 
 const isSelf = (req: { user?: { id?: unknown } | null }, doc: { id?: unknown } | undefined, id: unknown) =>
   Boolean(req.user) && String(doc?.id ?? id) === String(req.user?.id)

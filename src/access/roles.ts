@@ -12,6 +12,9 @@ export const ROLE_LABELS: Record<Role, { en: string; zh: string }> = {
   organizer: { en: 'Programme organiser', zh: '项目组织者' },
 }
 
+/** Every role but students works in the admin panel (and so may hold an API key). */
+export const STAFF_ROLES = ['admin', 'author', 'reviewer', 'mentor', 'registrar', 'organizer'] as const satisfies readonly Role[]
+
 type MaybeUser = { roles?: readonly string[] | null } | null | undefined
 
 export function userHasRole(user: MaybeUser, ...roles: Role[]): boolean {

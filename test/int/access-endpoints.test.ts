@@ -445,6 +445,45 @@ describe('every collection', () => {
     }
   })
 
+  it('document locks (who is editing what in the admin panel): staff only, and only in their own name', async () => {
+    const LOCKS = 'payload-locked-documents'
+    const lockOf = async (holder: Id) =>
+      (await payload.db.create({ collection: LOCKS, data: { document: { relationTo: 'courses', value: f.course }, user: { relationTo: 'users', value: holder } } } as never)) as { id: Id }
+    const holderOf = async (id: Id) => ((await payload.findByID({ collection: LOCKS as never, id, depth: 0, overrideAccess: true })) as unknown as { user: { value: Id } }).user.value
+    const author = actors.author as Me & { token?: string }
+    const reviewer = actors.reviewer as Me & { token?: string }
+    const lock = await lockOf(author.id)
+    for (const actor of ['anonymous', 'student'] as const) {
+      const client = as(t.app, actors[actor]?.token)
+      const list = await client.get(`/api/${LOCKS}?depth=1`)
+      expect(list.status, `${actor} lists locks`).toBe(403)
+      expect([403, 404], `${actor} reads a lock`).toContain((await client.get(`/api/${LOCKS}/${lock.id}`)).status)
+      expect([403, 404], `${actor} takes over`).toContain((await client.patch(`/api/${LOCKS}/${lock.id}`).send({ user: { relationTo: 'users', value: actors[actor]?.id ?? author.id } })).status)
+      expect([403, 404], `${actor} drops the lock`).toContain((await client.delete(`/api/${LOCKS}/${lock.id}`)).status)
+    }
+    expect(await holderOf(lock.id)).toBe(author.id)
+    const before = await count(LOCKS)
+    for (const actor of ACTORS) {
+      const forged = await as(t.app, actors[actor]?.token).post(`/api/${LOCKS}`).send({ document: { relationTo: 'courses', value: f.course }, user: { relationTo: 'users', value: author.id } })
+      expect(forged.status, `${actor} creates a lock`).toBe(403)
+    }
+    expect(await count(LOCKS)).toBe(before)
+
+    // The admin panel's own calls: list the document's lock, take it over, leave the document.
+    const staff = as(t.app, reviewer.token)
+    const listed = await staff.get(`/api/${LOCKS}?where[document.relationTo][equals]=courses&where[document.value][equals]=${f.course}`)
+    expect(listed.status, listed.text).toBe(200)
+    expect((listed.body.docs as Array<{ id: Id }>).map((d) => d.id)).toContain(lock.id)
+    const inAnotherName = await staff.patch(`/api/${LOCKS}/${lock.id}`).send({ user: { relationTo: 'users', value: actors.admin!.id } })
+    expect(inAnotherName.status, 'a lock put in somebody else’s name').toBe(403)
+    expect(await holderOf(lock.id)).toBe(author.id)
+    const takenOver = await staff.patch(`/api/${LOCKS}/${lock.id}`).send({ user: { relationTo: 'users', value: reviewer.id } })
+    expect(takenOver.status, takenOver.text).toBe(200)
+    expect(await holderOf(lock.id)).toBe(reviewer.id)
+    expect((await staff.delete(`/api/${LOCKS}/${lock.id}`)).status).toBe(200)
+    expect(await count(LOCKS)).toBe(before - 1)
+  })
+
   it('admin-panel preferences are each user’s own', async () => {
     const mine = await as(t.app, actors.student?.token).post('/api/payload-preferences').send({ key: 'portal-test', value: { columns: ['title'] } })
     expect(mine.status, mine.text).toBe(201)
