@@ -963,6 +963,7 @@ export interface MentorCertification {
   validUntil: string;
   status: 'valid' | 'expired' | 'revoked';
   revocationReason?: string | null;
+  statusIndex?: number | null;
   evidence?:
     | {
         [k: string]: unknown;
@@ -2113,6 +2114,7 @@ export interface MentorCertificationsSelect<T extends boolean = true> {
   validUntil?: T;
   status?: T;
   revocationReason?: T;
+  statusIndex?: T;
   evidence?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -9,6 +9,7 @@ import * as migration_20261127_162509_mentor_training from './20261127_162509_me
 import * as migration_20261127_165502_camps from './20261127_165502_camps';
 import * as migration_20261127_190104_credit_ledger from './20261127_190104_credit_ledger';
 import * as migration_20261127_194222_enrollment_places from './20261127_194222_enrollment_places';
+import * as migration_20261128_161525_mentor_certification_status_index from './20261128_161525_mentor_certification_status_index';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261127_194222_enrollment_places.up,
     down: migration_20261127_194222_enrollment_places.down,
-    name: '20261127_194222_enrollment_places'
+    name: '20261127_194222_enrollment_places',
+  },
+  {
+    up: migration_20261128_161525_mentor_certification_status_index.up,
+    down: migration_20261128_161525_mentor_certification_status_index.down,
+    name: '20261128_161525_mentor_certification_status_index'
   },
 ];

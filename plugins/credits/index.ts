@@ -23,7 +23,7 @@ import { acknowledgeEndpoint } from './endpoints/acknowledge'
 import { achievementEndpoint } from './endpoints/achievement'
 import { correctEndpoint } from './endpoints/correct'
 import { creditFeedEndpoint } from './endpoints/creditFeed'
-import { credentialEndpoint, statusEndpoint, statusListEndpoint, transcriptEndpoint } from './endpoints/credentials'
+import { credentialEndpoint, creditStatusListEndpoint, statusEndpoint, transcriptEndpoint } from './endpoints/credentials'
 import { signCheckpointEndpoint } from './endpoints/signCheckpoint'
 import { queueIssueOnCompletion } from './hooks/queueIssueOnCompletion'
 import { checkpointLedgerTask } from './tasks/checkpointLedger'
@@ -55,7 +55,7 @@ export const creditsPlugin =
       acknowledgeEndpoint,
       correctEndpoint,
       credentialEndpoint(issuer, keys),
-      statusListEndpoint(issuer, keys),
+      creditStatusListEndpoint(issuer, keys),
       statusEndpoint,
     ]
     records.endpoints = [...recordEndpoints, ...(Array.isArray(records.endpoints) ? records.endpoints : [])]

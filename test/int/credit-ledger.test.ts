@@ -9,7 +9,6 @@ import { promisify } from 'node:util'
 import { createLocalJWKSet, generateKeyPair, exportJWK, type JSONWebKeySet, jwtVerify, SignJWT } from 'jose'
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { decodeStatusList, isSet } from '../../src/credentials/bitstringStatusList'
 import { signCredential } from '../../src/credentials/signCredential'
 import { credentialKeys } from '../../src/credentials/keys'
 import { checkpointClaims } from '../../plugins/credits/ledger/checkpoint'
@@ -17,6 +16,7 @@ import { GENESIS } from '../../plugins/credits/ledger/hashes'
 import { verifyChain } from '../../plugins/credits/ledger/verifyLedger'
 import { issueCreditRecord } from '../../plugins/credits/issuing/issueCreditRecord'
 import { definitionErrors } from '../helpers/credentialSchemas'
+import { revokedAsVerifier } from '../helpers/revocation'
 import { runJobs } from '../helpers/credits'
 import { as, createCourse, createOrganization, createUser, login } from '../helpers/fixtures'
 import { startTestApp, type TestApp } from '../helpers/testApp'
@@ -309,22 +309,7 @@ describe('npm run ledger:verify', () => {
 })
 
 describe('revocation anyone can check', () => {
-  /** What a generic verifier does: check the signature, follow credentialStatus, check the bit. */
-  async function checkAsVerifier(jwt: string) {
-    const keys = createLocalJWKSet(jwks)
-    const { payload } = await jwtVerify(jwt, keys)
-    const status = (payload.vc as Doc).credentialStatus
-    expect(status.type).toBe('BitstringStatusListEntry')
-    const list = await request(t.app).get(new URL(status.statusListCredential).pathname)
-    expect(list.status).toBe(200)
-    expect(list.headers['content-type']).toContain('application/vc+jwt')
-    const { payload: listClaims } = await jwtVerify(list.text, keys)
-    const listCredential = listClaims.vc as Doc
-    expect(listCredential.type).toContain('BitstringStatusListCredential')
-    expect(listCredential.id).toBe(status.statusListCredential)
-    expect(listCredential.credentialSubject.statusPurpose).toBe(status.statusPurpose)
-    return { revoked: isSet(decodeStatusList(listCredential.credentialSubject.encodedList), Number(status.statusListIndex)) }
-  }
+  const checkAsVerifier = (jwt: string) => revokedAsVerifier(t.app, jwks, jwt)
 
   it('flips a revoked or corrected record’s entry at once, and leaves the others', async () => {
     const uni = await university()

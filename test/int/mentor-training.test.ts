@@ -5,12 +5,16 @@
  * the expiry reminders' timing and once-only sending.
  */
 import { decodeProtectedHeader, importJWK, jwtVerify } from 'jose'
+import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { clock } from '../../src/clock'
 import { scanExpiries } from '../../plugins/mentor-training'
+import { certifyFinishedTracks } from '../../plugins/mentor-training/training/certify'
+import { sanitizeOptions } from '../../plugins/mentor-training/types'
 import { as, createCourse, createOrganization, createSignedInUser, createUser, type SignedInUser } from '../helpers/fixtures'
 import { startSmtpServer, textOf } from '../helpers/smtp'
 import { definitionErrors } from '../helpers/credentialSchemas'
+import { revokedAsVerifier } from '../helpers/revocation'
 import { startTestApp, type TestApp } from '../helpers/testApp'
 
 type Id = number | string
@@ -150,6 +154,65 @@ describe('training to certification', () => {
     expect((await as(t.app).get('/api/mentor-tracks/999999/achievement')).status).toBe(404)
     const stranger = await person(['mentor'], enterprise)
     expect((await as(t.app, stranger.token).get(`/api/mentor-certifications/${cert.id}/credential`)).status).toBe(404)
+  })
+
+  it('lets any verifier see a revoked certification as revoked, through its credential’s status list', async () => {
+    const jwks = (await as(t.app).get('/.well-known/jwks.json')).body
+    const credentialOf = async (m: Person, certId: Id) => {
+      const res = await as(t.app, m.token).get(`/api/mentor-certifications/${certId}/credential`)
+      expect(res.status, res.text).toBe(200)
+      return res.text
+    }
+    const withCertification = async () => {
+      const m = await certified()
+      return { m, cert: (await certifications(m.profile.id))[0]! }
+    }
+    const kept = await withCertification()
+    const withdrawn = await withCertification()
+    expect(Number(kept.cert.statusIndex)).not.toBe(Number(withdrawn.cert.statusIndex))
+    const keptJwt = await credentialOf(kept.m, kept.cert.id)
+    const withdrawnJwt = await credentialOf(withdrawn.m, withdrawn.cert.id)
+    expect(await revokedAsVerifier(t.app, jwks, keptJwt)).toEqual({ revoked: false })
+    expect(await revokedAsVerifier(t.app, jwks, withdrawnJwt)).toEqual({ revoked: false })
+    expect((await as(t.app).get(`/api/mentor-certifications/${withdrawn.cert.id}/status`)).body).toEqual({ id: withdrawn.cert.id, status: 'valid', revoked: false })
+
+    const revoked = await as(t.app, admin.token).patch(`/api/mentor-certifications/${withdrawn.cert.id}`).send({ status: 'revoked', revocationReason: '培训记录不实' })
+    expect(revoked.status, revoked.text).toBe(200)
+    expect(await revokedAsVerifier(t.app, jwks, withdrawnJwt)).toEqual({ revoked: true })
+    expect(await revokedAsVerifier(t.app, jwks, keptJwt)).toEqual({ revoked: false })
+    // Its status for the verify page, without the reason, which stays with the registry's staff.
+    expect((await as(t.app).get(`/api/mentor-certifications/${withdrawn.cert.id}/status`)).body).toEqual({ id: withdrawn.cert.id, status: 'revoked', revoked: true })
+    expect((await as(t.app, withdrawn.m.token).get(`/api/mentor-certifications/${withdrawn.cert.id}/credential`)).status).toBe(410)
+    // Its place cannot be moved once issued.
+    const moved = await as(t.app, admin.token).patch(`/api/mentor-certifications/${kept.cert.id}`).send({ statusIndex: 99_999 })
+    expect(moved.status).toBe(409)
+    expect((await as(t.app).get('/api/mentor-certifications/status-lists/x')).status).toBe(400)
+    expect((await as(t.app).get('/api/mentor-certifications/999999/status')).status).toBe(404)
+  })
+
+  it('gives each of many certifications issued at once its own place in the status list', async () => {
+    const mentors = await Promise.all([1, 2, 3, 4, 5, 6].map(() => certified()))
+    // Back to the moment before certifying, for all six at once, each in a transaction of its own (PostgreSQL).
+    const ids = mentors.map((m) => m.profile.id)
+    await t.payload.db.deleteMany({ collection: 'mentor-certifications', where: { mentor: { in: ids } } } as never)
+    await t.payload.db.updateMany({ collection: 'enrollments', where: { learner: { in: mentors.map((m) => m.id) } }, data: { status: 'active' } } as never)
+    const issued = await Promise.all(
+      mentors.map(async (m) => {
+        const req = await createLocalReq({}, t.payload)
+        const owned = await initTransaction(req)
+        try {
+          const certs = await certifyFinishedTracks(req, await profile(m.profile.id), sanitizeOptions())
+          if (owned) await commitTransaction(req)
+          return certs
+        } catch (error) {
+          if (owned) await killTransaction(req)
+          throw error
+        }
+      }),
+    )
+    expect(issued.map((certs) => certs.length)).toEqual([1, 1, 1, 1, 1, 1])
+    const places = (await Promise.all(ids.map(certifications))).map(([c]) => Number(c!.statusIndex))
+    expect(new Set(places).size).toBe(6)
   })
 
   it('lets only a mentor of the track’s tier enrol', async () => {

@@ -90,3 +90,32 @@ describe('the migration to per-module progress and official names', () => {
     expect(docs[0]).toMatchObject({ attempts: 3, scoredAttempts: 3, bestScore: 90, lastScore: 70 })
   })
 })
+
+describe('the migration that gives mentor certifications places in the revocation lists', () => {
+  it('gives those already issued places 0, 1, 2, … in the order they were issued', async () => {
+    const kind = process.env.TEST_POSTGRES_URL ? 'postgres' : 'sqlite'
+    const migration = (await import(
+      kind === 'postgres' ? '../../migrations/postgres/20261128_161525_mentor_certification_status_index' : '../../migrations/sqlite/20261128_161521_mentor_certification_status_index'
+    )) as { backfill: (args: unknown) => Promise<void> }
+    const { payload } = t
+    const org = await payload.create({ collection: 'organizations', data: { kind: 'enterprise', name: '回填企业', code: '91410100MA0000MG01' }, overrideAccess: true })
+    const track = await payload.db.create({ collection: 'mentor-tracks', data: { title: '回填方案', code: 'MIG-T-1', tier: 'industry-mentor', purpose: 'initial', minHours: 0, organization: org.id } } as never)
+    const issued: Array<number | string> = []
+    for (const i of [1, 2, 3]) {
+      const user = await payload.create({ collection: 'users', data: { email: `mentor-${i}@migration.lianpei`, password: 'x-password-1', name: `导师 ${i}`, roles: ['mentor'], organization: org.id }, overrideAccess: true })
+      const mentor = await payload.db.create({ collection: 'mentors', data: { user: user.id, name: `导师 ${i}`, kind: 'enterprise', tier: 'industry-mentor', organization: org.id, maxStudents: 2, status: 'certified' } } as never)
+      // As an older version left them: no place.
+      const day = new Date(Date.UTC(2026, 0, i)).toISOString()
+      const cert = await payload.db.create({
+        collection: 'mentor-certifications',
+        data: { key: `${mentor.id}:${track.id}:1`, mentor: mentor.id, mentorUser: user.id, track: track.id, kind: 'initial', issuedAt: day, validFrom: day, validUntil: new Date(Date.UTC(2029, 0, i)).toISOString(), status: 'valid' },
+      } as never)
+      issued.push(cert.id)
+    }
+
+    await migration.backfill({ db: (payload.db as unknown as { drizzle: unknown }).drizzle, payload, req: {} })
+
+    const { docs } = await payload.find({ collection: 'mentor-certifications' as never, where: { id: { in: issued } }, sort: 'id', overrideAccess: true, depth: 0, pagination: false })
+    expect(docs.map((d) => Number((d as { statusIndex?: unknown }).statusIndex))).toEqual([0, 1, 2])
+  })
+})

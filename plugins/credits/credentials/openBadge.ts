@@ -6,7 +6,8 @@
  * Achievement (/api/achievements/…), the status to a signed Bitstring Status List.
  */
 import { idOf } from '../../../src/access'
-import { statusListEntry, STATUS_LIST_SIZE } from '../../../src/credentials/bitstringStatusList'
+import { statusListEntry } from '../../../src/credentials/bitstringStatusList'
+import { statusListPlace } from '../../../src/credentials/statusListEndpoint'
 import { type IssuerDetails, issuerOf } from '../../../src/credentials/issuer'
 import { OB_CONTEXT, VC_CONTEXT } from '../../../src/credentials/signCredential'
 
@@ -22,8 +23,6 @@ export const learnerUrl = (issuer: Issuer, learner: unknown) => `${issuer.public
 export const credentialUrl = (issuer: Issuer, record: Doc) => `${issuer.publicUrl}/api/credit-records/${record.id}/credential`
 export const achievementUrl = (issuer: Issuer, source: { sourceType: string; sourceId: string | number }) => `${issuer.publicUrl}/api/achievements/${source.sourceType}/${source.sourceId}`
 
-/** A record's place in the revocation lists: list number and index within it, from its sequence. */
-export const statusListPlace = (sequence: number) => ({ list: Math.floor(sequence / STATUS_LIST_SIZE), index: sequence % STATUS_LIST_SIZE })
 export const statusListUrl = (issuer: Issuer, list: number) => `${issuer.publicUrl}/api/credit-records/status-lists/${list}`
 
 /**
@@ -48,6 +47,7 @@ export function achievement(issuer: Issuer, source: Doc) {
 export function openBadgeCredential(issuer: Issuer, record: Doc) {
   const badge = achievement(issuer, record)
   const value = record.grade ?? (record.score === null || record.score === undefined ? undefined : String(record.score))
+  // A record's place in the revocation lists is its sequence number.
   const { list, index } = statusListPlace(record.sequence)
   return {
     '@context': [VC_CONTEXT, OB_CONTEXT],

@@ -1,15 +1,13 @@
 import type { Endpoint } from 'payload'
 import { CREDIT_SLUGS } from '../constants'
-import { encodeStatusList, STATUS_LIST_SIZE, statusListCredential } from '../../../src/credentials/bitstringStatusList'
-import { issuerOf } from '../../../src/credentials/issuer'
 import type { CredentialKeys } from '../../../src/credentials/keys'
 import { signCredential } from '../../../src/credentials/signCredential'
+import { statusListEndpoint, VC_JWT } from '../../../src/credentials/statusListEndpoint'
 import { clrCredential, type Issuer, openBadgeCredential, statusListUrl } from '../credentials/openBadge'
 import { errorResponse } from '../../../src/errors'
 
 type Doc = Record<string, any>
 type Keys = CredentialKeys
-const VC_JWT = 'application/vc+jwt'
 
 /**
  * `GET /api/credit-records/:id/credential`: the record as a signed OpenBadgeCredential. Who may
@@ -48,33 +46,27 @@ export const transcriptEndpoint = (issuer: Issuer, keys: Keys): Endpoint => ({
 })
 
 /**
- * `GET /api/credit-records/status-lists/:list`: the W3C Bitstring Status List that every credit
- * credential's `credentialStatus` points into, as a VC-JWT signed with the platform's keys. Built
- * from the records on each request, so a revocation (or a correction, which retires the record it
- * corrects) shows at once; lists are small (16 KiB before compression) and only revoked rows are read.
+ * `GET /api/credit-records/status-lists/:list`: the list every credit credential's
+ * `credentialStatus` points into. A record's place is its sequence number; a revoked record, or
+ * one a correction retired, is withdrawn.
  */
-export const statusListEndpoint = (issuer: Issuer, keys: Keys): Endpoint => ({
-  path: '/status-lists/:list',
-  method: 'get',
-  handler: async (req) => {
-    const param = req.routeParams?.list as string
-    const list = Number(param)
-    if (!/^\d+$/.test(param) || !Number.isSafeInteger(list)) return errorResponse(400, `a status list is numbered 0, 1, 2, … (got "${param}")`)
-    const first = list * STATUS_LIST_SIZE
-    const { docs } = await req.payload.find({
-      collection: CREDIT_SLUGS.records as never,
-      where: { and: [{ sequence: { greater_than_equal: first } }, { sequence: { less_than: first + STATUS_LIST_SIZE } }, { or: [{ status: { equals: 'revoked' } }, { supersededBy: { exists: true } }] }] },
-      select: { sequence: true } as never,
-      depth: 0,
-      pagination: false,
-      overrideAccess: true,
-    })
-    const url = statusListUrl(issuer, list)
-    const encodedList = encodeStatusList((docs as Doc[]).map((d) => Number(d.sequence) - first))
-    const jwt = await signCredential(await keys(), statusListCredential({ url, issuer: issuerOf(issuer), validFrom: new Date().toISOString(), purpose: 'revocation', encodedList }))
-    return new Response(jwt, { headers: { 'content-type': VC_JWT, 'cache-control': 'no-cache' } })
-  },
-})
+export const creditStatusListEndpoint = (issuer: Issuer, keys: Keys): Endpoint =>
+  statusListEndpoint({
+    issuer,
+    keys,
+    urlOf: (list) => statusListUrl(issuer, list),
+    withdrawnPlaces: async (req, first, end) => {
+      const { docs } = await req.payload.find({
+        collection: CREDIT_SLUGS.records as never,
+        where: { and: [{ sequence: { greater_than_equal: first } }, { sequence: { less_than: end } }, { or: [{ status: { equals: 'revoked' } }, { supersededBy: { exists: true } }] }] },
+        select: { sequence: true } as never,
+        depth: 0,
+        pagination: false,
+        overrideAccess: true,
+      })
+      return (docs as Doc[]).map((d) => Number(d.sequence))
+    },
+  })
 
 /**
  * `GET /api/credit-records/:id/status`: the record's status in words (status, date and reason of

@@ -21,6 +21,9 @@ export const creditLabels = labels({
     statusAccepted: '已认定',
     statusRejected: '未认定',
     statusRevoked: '已撤销',
+    // A mentor certification's, on the verify page.
+    statusValid: '认证有效',
+    statusExpired: '认证已过期',
     localCode: '本校课程代码 {code}',
     reason: '原因：{reason}',
     credential: '电子证书',
@@ -134,6 +137,8 @@ export const creditLabels = labels({
     statusAccepted: 'Recognised',
     statusRejected: 'Not recognised',
     statusRevoked: 'Revoked',
+    statusValid: 'Certification valid',
+    statusExpired: 'Certification expired',
     localCode: 'local course code {code}',
     reason: 'Reason: {reason}',
     credential: 'Credential',

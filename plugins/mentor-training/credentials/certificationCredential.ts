@@ -1,12 +1,14 @@
 /**
  * A mentor certification as an Open Badges 3.0 credential: the achievement is the track's tier
  * certification (public at /api/mentor-tracks/<id>/achievement), the subject the mentor, valid
- * for the certification's period, the issuer the platform (/api/issuer).
+ * for the certification's period, the issuer the platform (/api/issuer), revocable through its
+ * place in the plugin's status lists.
  */
 import { type IssuerDetails, issuerOf } from '../../../src/credentials/issuer'
 import { OB_CONTEXT, VC_CONTEXT } from '../../../src/credentials/signCredential'
 import { idOf } from '../../../src/access'
 import { TIERS } from '../constants'
+import { certificationStatus } from './revocationList'
 
 type Doc = Record<string, any>
 
@@ -26,6 +28,7 @@ export function trackAchievement(issuer: IssuerDetails, track: Doc) {
 
 export function certificationCredential(issuer: IssuerDetails, certification: Doc, mentor: Doc, track: Doc) {
   const tier = TIERS[track.tier]?.label ?? [track.tier, track.tier]
+  const status = certificationStatus(issuer, certification)
   return {
     '@context': [VC_CONTEXT, OB_CONTEXT],
     id: `${issuer.publicUrl}/api/mentor-certifications/${certification.id}/credential`,
@@ -41,5 +44,6 @@ export function certificationCredential(issuer: IssuerDetails, certification: Do
       achievement: trackAchievement(issuer, track),
     },
     credentialSchema: [{ id: 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json', type: '1EdTechJsonSchemaValidator2019' }],
+    ...(status ? { credentialStatus: status } : {}),
   }
 }

@@ -4,6 +4,8 @@ import { type Id, idOf } from '../../../src/access'
 import { clock } from '../../../src/clock'
 import { isUniqueViolation } from '../../../src/errors'
 import { withContext } from '../../../src/requestContext'
+import { retryWhileTaken } from '../../../src/retryWhileTaken'
+import { nextStatusPlace } from '../credentials/revocationList'
 import { MENTOR_SLUGS } from '../constants'
 import type { MentorContext } from '../hooks/guardMentorProfile'
 import type { SanitizedMentorTrainingOptions } from '../types'
@@ -63,12 +65,14 @@ export async function certifyFinishedTracks(req: PayloadRequest, mentor: Doc, op
     const validUntil = addMonths(start, options.certificationMonths).toISOString()
     let certification: Doc
     try {
-      certification = (await payload.create({
-        collection: MENTOR_SLUGS.certifications as never,
-        data: { key, mentor: mentor.id, mentorUser: user, track: trackId, kind: renewal ? 'renewal' : 'initial', issuedAt: now.toISOString(), validFrom: start.toISOString(), validUntil, status: 'valid', evidence: progress } as never,
-        overrideAccess: true,
-        req,
-      })) as Doc
+      certification = await retryWhileTaken('statusIndex', async () =>
+        (await payload.create({
+          collection: MENTOR_SLUGS.certifications as never,
+          data: { key, mentor: mentor.id, mentorUser: user, track: trackId, kind: renewal ? 'renewal' : 'initial', issuedAt: now.toISOString(), validFrom: start.toISOString(), validUntil, status: 'valid', statusIndex: await nextStatusPlace(payload, req), evidence: progress } as never,
+          overrideAccess: true,
+          req,
+        })) as Doc,
+      )
     } catch (error) {
       if (isUniqueViolation(error, 'key')) continue
       throw error
