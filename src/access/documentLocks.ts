@@ -6,7 +6,8 @@
  * plugin has run, so its access is set on the sanitised config.
  *
  * - read and delete: people who work in the admin panel (its list views and "leave document");
- * - update: the same, and only to put the lock in their own name ("take over");
+ * - update: the same, and only to put the lock in their own name ("take over"): every change
+ *   names the caller as its holder;
  * - create: nobody through the API; the admin panel writes locks through the database adapter.
  */
 import type { Access, SanitizedConfig } from 'payload'
@@ -19,8 +20,10 @@ const worksInAdminPanel: Access = ({ req }) => userHasRole(req.user, ...STAFF_RO
 
 const takesOverOnly: Access = ({ req, data }) => {
   if (!userHasRole(req.user, ...STAFF_ROLES)) return false
-  const holder = (data as { user?: unknown } | undefined)?.user
-  if (holder === undefined) return true
+  // Asked without data, the admin panel learns whether it may take a lock over at all.
+  if (data === undefined) return true
+  // Every change names the new holder, the caller: a lock cannot be moved to another document, or kept alive, in somebody else's name.
+  const holder = (data as { user?: unknown }).user
   const id = holder !== null && typeof holder === 'object' ? (holder as { value?: unknown }).value : holder
   return id !== null && id !== undefined && String(id) === String(req.user?.id)
 }

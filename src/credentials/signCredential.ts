@@ -7,6 +7,8 @@ import type { SigningKeys } from './signingKeys'
 
 export const VC_CONTEXT = 'https://www.w3.org/ns/credentials/v2'
 export const OB_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'
+/** The media type a signed credential is served with. */
+export const VC_JWT = 'application/vc+jwt'
 
 /** Signs a credential as a VC-JWT: the credential in `vc`, the registered claims beside it. */
 export async function signCredential(keys: SigningKeys, credential: { id: string; issuer: { id: string }; validFrom: string; credentialSubject: { id: string } }): Promise<string> {

@@ -9,9 +9,7 @@ import { errorResponse } from '../errors'
 import { encodeStatusList, STATUS_LIST_SIZE, statusListCredential } from './bitstringStatusList'
 import { type IssuerDetails, issuerOf } from './issuer'
 import type { CredentialKeys } from './keys'
-import { signCredential } from './signCredential'
-
-export const VC_JWT = 'application/vc+jwt'
+import { signCredential, VC_JWT } from './signCredential'
 
 /** A credential's list number and index within it, from the row's place (0, 1, 2, …). */
 export const statusListPlace = (place: number) => ({ list: Math.floor(place / STATUS_LIST_SIZE), index: place % STATUS_LIST_SIZE })

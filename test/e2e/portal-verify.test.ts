@@ -84,3 +84,43 @@ describe('the verify page on a transcript', () => {
     await page.close()
   })
 })
+
+describe('the verify page on a mentor certification', () => {
+  it('says whether it is in force: its period, its status, and a revocation made after it was downloaded', async () => {
+    const admin = await signIn('admin@lianpei.demo')
+    const credentialOf = async (email: string) => {
+      const mentor = await signIn(email)
+      const { docs } = await app.t.payload.find({ collection: 'mentor-certifications' as never, where: { mentorUser: { equals: mentor.id } }, sort: '-issuedAt', limit: 1, overrideAccess: true, depth: 0 })
+      const certification = docs[0] as Record<string, any>
+      const res = await fetch(`${app.base}/api/mentor-certifications/${certification.id}/credential`, { headers: mentor.auth })
+      expect(res.status).toBe(200)
+      return { certification, jwt: await res.text() }
+    }
+    const page = await app.browser.context.newPage()
+    await keepFailure(page, 'verify-certification', async () => {
+      await page.goto(`${app.base}/verify`)
+      // A demo mentor certified a month ago (seed/data/mentors.ts).
+      const current = await credentialOf('mentor@lianpei.demo')
+      await verify(page, current.jwt)
+      await waitForText(page.locator('#verify-result'), '该证书未被撤销（当前状态：认证有效）。')
+      await waitForText(page.locator('#verify-result'), '有效期至')
+      expect(await page.locator('#verify-lapsed').count()).toBe(0)
+      await expectAccessible(page, 'verify certification')
+      await screenshot(page, 'verify-certification')
+
+      // One trained 37 months ago, whose certification has ended: the signature holds, the period does not.
+      const ended = await credentialOf('mentor8@lianpei.demo')
+      await verify(page, ended.jwt)
+      await waitForText(page.locator('#verify-lapsed'), '该证书的有效期已于')
+      await waitForText(page.locator('#verify-result'), '认证已过期')
+
+      // Revoked after the mentor downloaded it.
+      const revoked = await fetch(`${app.base}/api/mentor-certifications/${current.certification.id}`, { method: 'PATCH', headers: { ...admin.auth, 'content-type': 'application/json' }, body: JSON.stringify({ status: 'revoked', revocationReason: '培训记录不实' }) })
+      expect(revoked.status).toBe(200)
+      await verify(page, current.jwt)
+      await waitForText(page.locator('#verify-result'), '该证书已被撤销。')
+      expect(await page.locator('#verify-result').innerText()).not.toContain('培训记录不实')
+    })
+    await page.close()
+  })
+})

@@ -106,6 +106,8 @@ const CASES: Case[] = [
   { name: 'GET /api/achievements/courses/:id', allowed: ANYONE, call: async () => get(`/api/achievements/courses/${f.course}`) },
   { name: 'GET /api/credit-records/status-lists/:n', allowed: ANYONE, call: async () => get('/api/credit-records/status-lists/0') },
   { name: 'GET /api/mentor-tracks/:id/achievement', allowed: ANYONE, call: async () => get(`/api/mentor-tracks/${f.track}/achievement`) },
+  { name: 'GET /api/mentor-certifications/status-lists/:n', allowed: ANYONE, call: async () => get('/api/mentor-certifications/status-lists/0') },
+  { name: 'GET /api/mentor-certifications/:id/status', allowed: ANYONE, call: async () => get(`/api/mentor-certifications/${f.otherCertification}/status`) },
   { name: 'GET /api/mentors/registry', allowed: ANYONE, call: async () => get('/api/mentors/registry') },
   { name: 'GET /api/h5p-packages/:id/embed', allowed: ANYONE, call: async () => get(`/api/h5p-packages/${f.pkg}/embed`) },
 
@@ -476,6 +478,11 @@ describe('every collection', () => {
     expect((listed.body.docs as Array<{ id: Id }>).map((d) => d.id)).toContain(lock.id)
     const inAnotherName = await staff.patch(`/api/${LOCKS}/${lock.id}`).send({ user: { relationTo: 'users', value: actors.admin!.id } })
     expect(inAnotherName.status, 'a lock put in somebody else’s name').toBe(403)
+    // Nor moved to another document, or kept alive, while it stays in the author's name.
+    const moved = await staff.patch(`/api/${LOCKS}/${lock.id}`).send({ document: { relationTo: 'modules', value: f.module } })
+    expect(moved.status, 'a lock moved without taking it over').toBe(403)
+    expect((await staff.patch(`/api/${LOCKS}/${lock.id}`).send({})).status, 'a lock kept alive in another’s name').toBe(403)
+    expect((await staff.patch(`/api/${LOCKS}?where[id][equals]=${lock.id}`).send({ document: { relationTo: 'modules', value: f.module } })).status, 'the same in bulk').toBe(403)
     expect(await holderOf(lock.id)).toBe(author.id)
     const takenOver = await staff.patch(`/api/${LOCKS}/${lock.id}`).send({ user: { relationTo: 'users', value: reviewer.id } })
     expect(takenOver.status, takenOver.text).toBe(200)

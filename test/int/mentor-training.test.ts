@@ -183,6 +183,10 @@ describe('training to certification', () => {
     // Its status for the verify page, without the reason, which stays with the registry's staff.
     expect((await as(t.app).get(`/api/mentor-certifications/${withdrawn.cert.id}/status`)).body).toEqual({ id: withdrawn.cert.id, status: 'revoked', revoked: true })
     expect((await as(t.app, withdrawn.m.token).get(`/api/mentor-certifications/${withdrawn.cert.id}/credential`)).status).toBe(410)
+    // Expired as soon as its period ends, before the daily scan marks it.
+    clock.shift(Date.parse(kept.cert.validUntil) - Date.now() + DAY)
+    expect((await as(t.app).get(`/api/mentor-certifications/${kept.cert.id}/status`)).body).toEqual({ id: kept.cert.id, status: 'expired', revoked: false })
+    clock.shift(0)
     // Its place cannot be moved once issued.
     const moved = await as(t.app, admin.token).patch(`/api/mentor-certifications/${kept.cert.id}`).send({ statusIndex: 99_999 })
     expect(moved.status).toBe(409)

@@ -1,8 +1,8 @@
 import type { Endpoint } from 'payload'
 import { CREDIT_SLUGS } from '../constants'
 import type { CredentialKeys } from '../../../src/credentials/keys'
-import { signCredential } from '../../../src/credentials/signCredential'
-import { statusListEndpoint, VC_JWT } from '../../../src/credentials/statusListEndpoint'
+import { signCredential, VC_JWT } from '../../../src/credentials/signCredential'
+import { statusListEndpoint } from '../../../src/credentials/statusListEndpoint'
 import { clrCredential, type Issuer, openBadgeCredential, statusListUrl } from '../credentials/openBadge'
 import { errorResponse } from '../../../src/errors'
 

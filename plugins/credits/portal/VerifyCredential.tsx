@@ -231,10 +231,18 @@ function VerifiedCredential({ outcome, t, lang }: { outcome: Verified; t: Labels
   const { vc, records } = outcome
   // A transcript names its learner by URL; the student number is on the records it holds.
   const subject = [vc.credentialSubject, ...(records ?? []).map((r) => r.vc?.credentialSubject)].find((s) => s?.identifier) ?? vc.credentialSubject
+  const validUntil = typeof vc.validUntil === 'string' && Number.isFinite(Date.parse(vc.validUntil)) ? vc.validUntil : undefined
+  const lapsed = validUntil !== undefined && Date.parse(validUntil) <= Date.now()
   return (
     <div className="panel">
       <p className="success">{t.verifyValid}</p>
       {records ? <TranscriptStanding records={records} t={t} /> : <CredentialStanding standing={outcome.standing} t={t} lang={lang} />}
+      {/* A signature stays valid after a credential's period ends (a mentor certification's, say): the period is the credential's own. */}
+      {lapsed && (
+        <p className="error" id="verify-lapsed">
+          {fill(t.verifyLapsed, { date: formatDate(validUntil, lang) })}
+        </p>
+      )}
       <dl className="facts">
         <dt>{t.issuer}</dt>
         <dd>{String(vc.issuer?.name ?? vc.issuer?.id ?? '')}</dd>
@@ -254,6 +262,12 @@ function VerifiedCredential({ outcome, t, lang }: { outcome: Verified; t: Labels
         )}
         <dt>{t.issued}</dt>
         <dd>{String(vc.validFrom ?? '').slice(0, 10) || (outcome.issuedAt ? formatDate(new Date(outcome.issuedAt * 1000), lang) : '')}</dd>
+        {validUntil && (
+          <>
+            <dt>{t.validUntil}</dt>
+            <dd>{formatDate(validUntil, lang)}</dd>
+          </>
+        )}
       </dl>
       {records && records.length > 0 && (
         <div className="table-wrap" tabIndex={0} role="region" aria-label={t.transcriptRecords}>

@@ -5,6 +5,7 @@
  * An expiry needs no mark: the credential carries its `validUntil`.
  */
 import type { Endpoint, Payload, PayloadRequest } from 'payload'
+import { clock } from '../../../src/clock'
 import { statusListEntry } from '../../../src/credentials/bitstringStatusList'
 import type { IssuerDetails } from '../../../src/credentials/issuer'
 import type { CredentialKeys } from '../../../src/credentials/keys'
@@ -26,8 +27,10 @@ export function certificationStatus(issuer: IssuerDetails, certification: Doc) {
 
 /**
  * The next free place, for a certification about to be created. On PostgreSQL the caller's
- * transaction holds a lock until it commits, so certifications issued at once take turns; where
- * there is none, the field is unique and the caller retries (retryWhileTaken).
+ * transaction holds a lock until it commits, so certifications issued at once take turns. Without
+ * a transaction (SQLite) the field is unique and the caller retries (retryWhileTaken). MongoDB
+ * has no such lock: there two certifications issued in the same instant can meet on one place,
+ * and the later request fails whole, to be sent again.
  */
 export async function nextStatusPlace(payload: Payload, req: Partial<PayloadRequest>): Promise<number> {
   await lockUntilCommit(payload, req, `${MENTOR_SLUGS.certifications}:statusIndex`)
@@ -57,8 +60,9 @@ export const certificationStatusListEndpoint = (issuer: IssuerDetails, keys: Cre
 
 /**
  * `GET /api/mentor-certifications/:id/status`: the certification's status (valid, expired,
- * revoked), for the portal's verify page beside the list above. Public, as the registry of
- * certified mentors is; a revocation's reason stays with the registry's staff.
+ * revoked), for the portal's verify page beside the list above. Public, like the list: it says
+ * no more than the list and the credential do, and a revocation's reason stays with the
+ * registry's staff. Expired as soon as its period ends, before the daily scan marks it.
  */
 export const certificationStatusEndpoint: Endpoint = {
   path: '/:id/status',
@@ -67,6 +71,7 @@ export const certificationStatusEndpoint: Endpoint = {
     const id = req.routeParams?.id as string
     const certification = (await req.payload.findByID({ collection: MENTOR_SLUGS.certifications as never, id, depth: 0, overrideAccess: true, disableErrors: true })) as Doc | null
     if (!certification) return errorResponse(404, `no mentor certification ${id}`)
-    return Response.json({ id: certification.id, status: certification.status, revoked: certification.status === 'revoked' })
+    const lapsed = certification.status === 'valid' && Date.parse(certification.validUntil) <= clock.now()
+    return Response.json({ id: certification.id, status: lapsed ? 'expired' : certification.status, revoked: certification.status === 'revoked' })
   },
 }

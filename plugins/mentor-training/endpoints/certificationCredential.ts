@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 import { idOf, userHasRole } from '../../../src/access'
 import type { CredentialKeys } from '../../../src/credentials/keys'
-import { signCredential } from '../../../src/credentials/signCredential'
+import { signCredential, VC_JWT } from '../../../src/credentials/signCredential'
 import { errorResponse } from '../../../src/errors'
 import { MENTOR_SLUGS } from '../constants'
 import { certificationCredential } from '../credentials/certificationCredential'
@@ -27,6 +27,6 @@ export const certificationCredentialEndpoint = (issuer: IssuerDetails, keys: Cre
     const mentor = (await req.payload.findByID({ collection: MENTOR_SLUGS.mentors as never, id: idOf(certification.mentor) as never, depth: 0, overrideAccess: true })) as Doc
     const track = (await req.payload.findByID({ collection: MENTOR_SLUGS.tracks as never, id: idOf(certification.track) as never, depth: 0, overrideAccess: true })) as Doc
     const jwt = await signCredential(await keys(), certificationCredential(issuer, certification, mentor, track))
-    return new Response(jwt, { headers: { 'Content-Type': 'application/vc+jwt' } })
+    return new Response(jwt, { headers: { 'Content-Type': VC_JWT } })
   },
 })

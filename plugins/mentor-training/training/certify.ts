@@ -65,14 +65,17 @@ export async function certifyFinishedTracks(req: PayloadRequest, mentor: Doc, op
     const validUntil = addMonths(start, options.certificationMonths).toISOString()
     let certification: Doc
     try {
-      certification = await retryWhileTaken('statusIndex', async () =>
+      const issue = async () =>
         (await payload.create({
           collection: MENTOR_SLUGS.certifications as never,
           data: { key, mentor: mentor.id, mentorUser: user, track: trackId, kind: renewal ? 'renewal' : 'initial', issuedAt: now.toISOString(), validFrom: start.toISOString(), validUntil, status: 'valid', statusIndex: await nextStatusPlace(payload, req), evidence: progress } as never,
           overrideAccess: true,
           req,
-        })) as Doc,
-      )
+        })) as Doc
+      // Within a transaction a refused insert has already rolled back the caller's work, so a
+      // retry would commit the certification alone; there the place is taken under a lock instead.
+      // (SQLite's adapter leaves a promise of no transaction in transactionID.)
+      certification = (await req.transactionID) ? await issue() : await retryWhileTaken('statusIndex', issue)
     } catch (error) {
       if (isUniqueViolation(error, 'key')) continue
       throw error
