@@ -4,6 +4,7 @@ import { freePlace, fullError } from '../../../collections/enrollmentPlaces'
 import { CORE } from '../../../collections/slugs'
 import { say } from '../../../src/i18n/say'
 import { isInvited } from './invitations'
+import { refusalByRules } from './refusalByRules'
 
 type Doc = Record<string, any>
 export type Admission = { status: 'active' | 'pending'; place?: string }
@@ -19,10 +20,10 @@ export async function admitToCourse(req: PayloadRequest, courseId: string | numb
   const course = (await req.payload.findByID({ collection: CORE.courses, id: courseId, depth: 0, overrideAccess: true, disableErrors: true, req })) as Doc | null
   if (!course || course._status !== 'published') throw new APIError(say(req, `课程 ${courseId} 未开放选课`, `course ${courseId} is not open for enrolment`), 404)
   const rules = course.enrollment ?? {}
-  const now = Date.now()
-  if (rules.opensAt && now < Date.parse(rules.opensAt)) throw new APIError(say(req, `《${course.title}》选课将于 ${rules.opensAt} 开放`, `enrolment in ${course.title} opens at ${rules.opensAt}`), 400)
-  if (rules.closesAt && now > Date.parse(rules.closesAt)) throw new APIError(say(req, `《${course.title}》选课已于 ${rules.closesAt} 截止`, `enrolment in ${course.title} closed at ${rules.closesAt}`), 400)
-  if (rules.mode === 'invite' && !isInvited(rules.invitees, (req.user as Doc | null)?.email)) throw new Forbidden(req.t)
+  const refusal = refusalByRules(rules, Date.now(), { invited: isInvited(rules.invitees, (req.user as Doc | null)?.email) })
+  if (refusal?.reason === 'not-yet-open') throw new APIError(say(req, `《${course.title}》选课将于 ${refusal.at} 开放`, `enrolment in ${course.title} opens at ${refusal.at}`), 400)
+  if (refusal?.reason === 'closed') throw new APIError(say(req, `《${course.title}》选课已于 ${refusal.at} 截止`, `enrolment in ${course.title} closed at ${refusal.at}`), 400)
+  if (refusal?.reason === 'invite-only') throw new Forbidden(req.t)
   let place: string | undefined
   if (typeof rules.capacity === 'number') {
     place = await freePlace(req, { relationTo: CORE.courses, id: courseId }, rules.capacity)

@@ -15,6 +15,7 @@ import { openCoursesLabels } from '../translations/portal'
 import { enrol, rejoin, withdraw } from './actions'
 import { organizationName } from './CataloguePage'
 import { type CourseView, isStudying, loadCourseView, progressByModule } from './courseView'
+import { type Refusal, refusalByRules } from '../enrollment/refusalByRules'
 import { resumeModule } from './resumeModule'
 
 type Doc = Record<string, any>
@@ -116,7 +117,6 @@ function Enrolment({ view, lang, signedIn }: { view: CourseView; lang: Lang; sig
   const { course, enrollment, modules, progress } = view
   const rules = course.enrollment ?? {}
   const mode = rules.mode ?? 'open'
-  const now = Date.now()
   const window = (rules.opensAt || rules.closesAt) && <p className="muted">{fill(t.window, { from: formatDate(rules.opensAt, lang), to: formatDate(rules.closesAt, lang) })}</p>
   const modeLine = (
     <p>
@@ -126,11 +126,7 @@ function Enrolment({ view, lang, signedIn }: { view: CourseView; lang: Lang; sig
     </p>
   )
   // Why the learner may not take the course up now, as the rules will say when they try.
-  let refusal: string | null = null
-  if (rules.opensAt && now < Date.parse(rules.opensAt)) refusal = fill(t.notYetOpen, { date: formatDate(rules.opensAt, lang) })
-  else if (rules.closesAt && now > Date.parse(rules.closesAt)) refusal = fill(t.closed, { date: formatDate(rules.closesAt, lang) })
-  else if (mode === 'invite' && !view.invited) refusal = t.inviteOnly
-  else if (typeof rules.capacity === 'number' && view.taken !== undefined && view.taken >= rules.capacity) refusal = fill(t.full, { capacity: rules.capacity })
+  const refusal = refusalText(refusalByRules(rules, Date.now(), { invited: view.invited, taken: view.taken }), lang)
   const refused = (
     <p className="notice" id="enrolment-refusal">
       {refusal}
@@ -219,3 +215,19 @@ function Enrolment({ view, lang, signedIn }: { view: CourseView; lang: Lang; sig
   )
 }
 
+/** A refusal of the course's rules as the course page words it, or null when there is none. */
+function refusalText(refusal: Refusal | undefined, lang: Lang): string | null {
+  const t = pick(openCoursesLabels, lang)
+  switch (refusal?.reason) {
+    case 'not-yet-open':
+      return fill(t.notYetOpen, { date: formatDate(refusal.at, lang) })
+    case 'closed':
+      return fill(t.closed, { date: formatDate(refusal.at, lang) })
+    case 'invite-only':
+      return t.inviteOnly
+    case 'full':
+      return fill(t.full, { capacity: refusal.capacity })
+    default:
+      return null
+  }
+}
