@@ -92,6 +92,20 @@ describe('the registrar’s waiting list in the portal', () => {
       await page.waitForURL(`${base}/registrar?page=1`)
       expect(await rows.count()).toBe(50)
 
+      // Two of the page decided, twice (the second time back at the same address): the rows that
+      // come back are new and clear, and so is the header, mixed while they were ticked.
+      const others = rows.filter({ hasNotText: '20260001' })
+      for (const remaining of ['(48)', '(46)']) {
+        for (const i of [0, 1]) await others.nth(i).locator('input[name=record]').check()
+        expect(await headerState()).toEqual({ checked: false, indeterminate: true })
+        await page.fill('input[name=reason]', '课程与本校培养方案不符')
+        await page.click('#reject-selected')
+        await waitForText(page.locator('#waiting-heading'), remaining)
+        await waitForText(page.locator('#decision-outcome'), '已处理 2 条记录')
+        expect(await page.locator('#waiting-records tbody input[name=record]:checked').count()).toBe(0)
+        expect(await headerState()).toEqual({ checked: false, indeterminate: false })
+      }
+
       // A filter keeps through a decision; deciding the last record it matches leaves an empty list, not a loop.
       await page.goto(`${base}/registrar?q=20260001`)
       expect(await rows.count()).toBe(1)

@@ -21,9 +21,16 @@ export async function admitToCourse(req: PayloadRequest, courseId: string | numb
   if (!course || course._status !== 'published') throw new APIError(say(req, `课程 ${courseId} 未开放选课`, `course ${courseId} is not open for enrolment`), 404)
   const rules = course.enrollment ?? {}
   const refusal = refusalByRules(rules, Date.now(), { invited: isInvited(rules.invitees, (req.user as Doc | null)?.email) })
-  if (refusal?.reason === 'not-yet-open') throw new APIError(say(req, `《${course.title}》选课将于 ${refusal.at} 开放`, `enrolment in ${course.title} opens at ${refusal.at}`), 400)
-  if (refusal?.reason === 'closed') throw new APIError(say(req, `《${course.title}》选课已于 ${refusal.at} 截止`, `enrolment in ${course.title} closed at ${refusal.at}`), 400)
-  if (refusal?.reason === 'invite-only') throw new Forbidden(req.t)
+  switch (refusal?.reason) {
+    case 'not-yet-open':
+      throw new APIError(say(req, `《${course.title}》选课将于 ${refusal.at} 开放`, `enrolment in ${course.title} opens at ${refusal.at}`), 400)
+    case 'closed':
+      throw new APIError(say(req, `《${course.title}》选课已于 ${refusal.at} 截止`, `enrolment in ${course.title} closed at ${refusal.at}`), 400)
+    case 'invite-only':
+      throw new Forbidden(req.t)
+    case 'full':
+      throw fullError(req, { zh: `《${course.title}》`, en: course.title }, refusal.capacity)
+  }
   let place: string | undefined
   if (typeof rules.capacity === 'number') {
     place = await freePlace(req, { relationTo: CORE.courses, id: courseId }, rules.capacity)
