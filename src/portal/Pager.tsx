@@ -1,4 +1,4 @@
-/** Paging for any of the portal's lists: previous and next around "page n of m". */
+/** Paging for any of the portal's lists: previous and next around "page n of m" (a page past the end is redirected: lastPage.ts). */
 import { fill, type Lang, pick } from './i18n'
 import { portalLabels } from './translations'
 
@@ -8,8 +8,7 @@ export function Pager({ page, totalPages, link, lang, id }: { page: number; tota
   return (
     <nav className="pager" aria-label={t.pages} id={id}>
       {page > 1 && (
-        // From past the end (a hand-edited link, or records decided meanwhile): the last page.
-        <a href={link(Math.min(page - 1, totalPages))} rel="prev">
+        <a href={link(page - 1)} rel="prev">
           {t.previous}
         </a>
       )}

@@ -1,19 +1,28 @@
 'use client'
 /**
- * A link that carries the current page along (`?next=` or `?back=`), so signing in or switching
- * the language returns the visitor to where they were.
+ * The current page carried along (`?next=`, `?back=`, or a form's `next`), so that signing in or
+ * out, or switching the language, returns the visitor to where they were.
  */
 import { usePathname, useSearchParams } from 'next/navigation'
 import type React from 'react'
 
-export function ReturnLink({ href, param, children, ...rest }: { href: string; param: 'next' | 'back'; children: React.ReactNode } & React.AnchorHTMLAttributes<HTMLAnchorElement>) {
+function useHere(): string {
   const pathname = usePathname()
   const query = useSearchParams().toString()
-  const here = query ? `${pathname}?${query}` : pathname
+  return query ? `${pathname}?${query}` : pathname
+}
+
+export function ReturnLink({ href, param, children, ...rest }: { href: string; param: 'next' | 'back'; children: React.ReactNode } & React.AnchorHTMLAttributes<HTMLAnchorElement>) {
+  const here = useHere()
   const separator = href.includes('?') ? '&' : '?'
   return (
     <a href={`${href}${separator}${param}=${encodeURIComponent(here)}`} {...rest}>
       {children}
     </a>
   )
+}
+
+/** A form's hidden `next` field: the page the form was sent from. */
+export function ReturnField() {
+  return <input type="hidden" name="next" value={useHere()} />
 }

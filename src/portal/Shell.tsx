@@ -4,7 +4,7 @@ import { Suspense } from 'react'
 import { userHasRole } from '../access'
 import { fill, pick } from './i18n'
 import { portalPluginEnabled } from './plugins'
-import { ReturnLink } from './ReturnLink'
+import { ReturnField, ReturnLink } from './ReturnLink'
 import { portalContext } from './session'
 import { signOut } from './actions'
 import { isStaff } from './staff'
@@ -81,6 +81,9 @@ export async function Shell({ children }: { children: React.ReactNode }) {
           </Suspense>
           {user ? (
             <form action={signOut}>
+              <Suspense fallback={null}>
+                <ReturnField />
+              </Suspense>
               <span className="who">{fill(t.signedInAs, { name: user.name ?? user.email })}</span>{' '}
               <button type="submit" className="link-button" id="sign-out">
                 {t.signOut}

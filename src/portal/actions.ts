@@ -39,9 +39,11 @@ export async function signIn(form: FormData) {
 
 /**
  * Ends the session (Payload's logout) and always drops the cookie: Payload's logout leaves the
- * cookie in place when it finds no user behind it, and a sign-out must never leave one.
+ * cookie in place when it finds no user behind it, and a sign-out must never leave one. Then back
+ * to the page it was sent from: a public one stays, a private one asks to sign in again.
  */
-export async function signOut() {
+export async function signOut(form: FormData) {
+  const next = localPath(text(form, 'next'))
   const payload = await getPayload({ config })
   try {
     await logout({ config })
@@ -49,7 +51,7 @@ export async function signOut() {
     payload.logger.warn({ err: error }, 'portal sign-out: the session could not be ended; the cookie is dropped anyway')
   }
   ;(await cookies()).delete(`${payload.config.cookiePrefix}-token`)
-  redirect('/')
+  redirect(next)
 }
 
 /** Queues the reset email (jobs queue) and says the same whether or not the address is known. */

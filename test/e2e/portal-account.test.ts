@@ -1,7 +1,7 @@
 /**
  * The portal's account pages in Chromium: forgot password (the reset email goes through the jobs
  * queue to a real SMTP server), the reset link, signing in with the new password and out again;
- * staff get a link to the admin panel; the 404 page in both languages; a signed-out visitor sent
+ * staff get a link to the admin panel; the 404 and 500 pages in both languages; a signed-out visitor sent
  * to sign in and back; what an author typed comes back escaped; the sign-in and reset forms count
  * against the same per-address limits as the API.
  */
@@ -126,6 +126,8 @@ describe('portal accounts', () => {
       await page.click('#sign-out')
       await page.locator('#sign-in-link').waitFor()
       expect(await page.locator('#sign-out').count()).toBe(0)
+      // From a private page, signing out asks to sign in again, and would return there.
+      expect(page.url()).toBe(`${app.base}/sign-in?next=${encodeURIComponent('/learning')}`)
     } finally {
       await plain.close()
     }
@@ -143,7 +145,10 @@ describe('portal accounts', () => {
     await portalSignOut(page)
     await portalSignIn(page, base, 'student4@lianpei.demo', '/')
     expect(await page.locator('header a[href="/admin"]').count()).toBe(0)
+    // Signing out stays on a public page, query and all.
+    await page.goto(`${base}/?sort=title`)
     await portalSignOut(page)
+    expect(page.url()).toBe(`${base}/?sort=title`)
     await page.close()
   })
 
@@ -160,6 +165,38 @@ describe('portal accounts', () => {
     expect((await page.goto(`${base}/courses/999999`))?.status()).toBe(404)
     await waitForText(page.locator('h1'), 'Page not found')
     await screenshot(page, 'not-found-en')
+    await page.click('#language-toggle')
+    await page.close()
+  })
+
+  it('answers a page that fails on the server with the portal’s 500, in both languages, and tries again', async () => {
+    const { base, t } = app
+    const db = t.payload.db
+    const find = db.find
+    // The database refuses the catalogue's courses: what a lost connection looks like to a page.
+    db.find = async function (this: typeof db, args) {
+      if (args.collection === 'courses') throw new Error('connection to the database lost (test)')
+      return find.call(this, args)
+    } as typeof find
+    const page = await app.browser.context.newPage()
+    try {
+      expect((await page.goto(`${base}/`))?.status()).toBe(500)
+      await waitForText(page.locator('h1'), '出错了')
+      expect(await page.content()).not.toContain('connection to the database lost')
+      await expectAccessible(page, '500')
+      await screenshot(page, 'server-error-zh')
+      await page.click('#language-toggle')
+      await waitForText(page.locator('h1'), 'Something went wrong')
+      await screenshot(page, 'server-error-en')
+      await page.click('#retry')
+      await page.waitForTimeout(500)
+      await waitForText(page.locator('h1'), 'Something went wrong')
+    } finally {
+      db.find = find
+    }
+    // The database is back: trying again shows the page, without leaving it.
+    await page.click('#retry')
+    await waitForText(page.locator('h1'), 'Open courses')
     await page.click('#language-toggle')
     await page.close()
   })

@@ -57,6 +57,11 @@ describe('mentor pages', () => {
       await page.click('#registry-pages a[rel=next]')
       await waitForText(page.locator('#registry-pages'), `第 2 / ${Math.ceil(total / 20)} 页`)
       expect(await page.locator('#registry li').count()).toBe(Math.min(20, total - 20))
+      // A page past the end (a hand-edited link) is the last page, with its filters.
+      await page.goto(`${app.base}/mentors?kind=enterprise&page=99`)
+      await page.waitForURL((url) => url.searchParams.get('kind') === 'enterprise' && Number(url.searchParams.get('page')) > 1 && Number(url.searchParams.get('page')) < 99)
+      expect(await page.locator('#registry li').count()).toBeGreaterThan(0)
+      expect(await page.locator('#registry-pages a[rel=next]').count()).toBe(0)
 
       // A hand-edited link: said in Chinese (it was the API's English), every mentor shown, the form cleared.
       await page.goto(`${app.base}/mentors?tier=gold&q=${encodeURIComponent('数字孪生')}`)

@@ -1,11 +1,14 @@
 /**
  * The verify page on a CLR transcript, in Chromium: the transcript's one signature covers the
  * records it holds, and each of them can be revoked or corrected after the transcript was
- * downloaded, so the page reads each record's status and says which no longer stand.
+ * downloaded, so the page reads each record's status and says which no longer stand, and which
+ * it could not check.
  */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD } from '../../seed/data/users'
+import { credentialKeys } from '../../src/credentials/keys'
+import { signCredential } from '../../src/credentials/signCredential'
 import { waitForText } from '../helpers/browser'
 import { type BrowserApp, startBrowserApp } from '../helpers/browserApp'
 import { expectAccessible, keepFailure, screenshot } from '../helpers/portal'
@@ -57,6 +60,26 @@ describe('the verify page on a transcript', () => {
       await waitForText(page.locator('#verify-result'), '成绩单中的记录均未被撤销（共 2 条）')
       expect(await transcriptRows(page)).toEqual({ [ETHICS]: '未撤销（已发放，待学校接收）', [ROBOTS]: '未撤销（已发放，待学校接收）' })
       await waitForText(page.locator('#verify-result'), '学号 ')
+
+      // The status lists cannot be read (the network or the issuer's server fails): no record is
+      // said to stand that was not checked.
+      const lists = '**/api/credit-records/status-lists/**'
+      await page.route(lists, (route) => route.abort())
+      await verify(page, transcript)
+      await waitForText(page.locator('#verify-result'), '无法确认状态的记录：2 条，见下表。')
+      expect(await transcriptRows(page)).toEqual({ [ETHICS]: '无法查询', [ROBOTS]: '无法查询' })
+      await page.unroute(lists)
+
+      // A transcript may hold its records as compact JWTs (CLR 2.0 allows either): each must
+      // verify on its own. One with another record's signature is said not to.
+      const jwtOf = async (title: string) => (await fetch(`${app.base}/api/credit-records/${recordOf(title).id}/credential`, { headers: student.auth })).text()
+      const [ethics, robots] = [await jwtOf(ETHICS), await jwtOf(ROBOTS)]
+      const forged = `${robots.split('.').slice(0, 2).join('.')}.${ethics.split('.')[2]}`
+      const clr = JSON.parse(Buffer.from(transcript.split('.')[1]!, 'base64url').toString()).vc
+      clr.credentialSubject.verifiableCredential = [ethics, forged]
+      await verify(page, await signCredential(await credentialKeys(app.t.payload.config)(), clr))
+      await waitForText(page.locator('#verify-result'), '无法确认状态的记录：1 条，见下表。')
+      expect(await transcriptRows(page)).toEqual({ [ETHICS]: '未撤销（已发放，待学校接收）', '—': '此记录的签名未通过验证' })
 
       // One record revoked after the transcript was downloaded: the transcript still verifies, and says so.
       const revoked = await fetch(`${app.base}/api/credit-records/${recordOf(ETHICS).id}`, { method: 'PATCH', headers: { ...admin.auth, 'content-type': 'application/json' }, body: JSON.stringify({ status: 'revoked', revocationReason: '成绩录入错误' }) })

@@ -4,13 +4,13 @@
  * deliveries, and charts of credits by course, category and month. Everything is read as the
  * registrar, so only their university's rows appear; a fixed number of queries.
  */
-import { redirect } from 'next/navigation'
 import type { Where } from 'payload'
 import { CREDIT_CATEGORIES } from '../../../collections/Courses'
 import { idOf, userHasRole } from '../../../src/access'
 import { fill, formatDate, formatNumber, type Lang, localized, optionLabel, pick } from '../../../src/portal/i18n'
 import { signedText } from '../../../src/portal/actionMessage'
 import { pageParam } from '../../../src/paging'
+import { redirectPastLastPage } from '../../../src/portal/lastPage'
 import { Pager } from '../../../src/portal/Pager'
 import { param, pathWithQuery, portalRequest, requireUser, type SearchParams } from '../../../src/portal/session'
 import { CREDIT_SLUGS } from '../constants'
@@ -69,9 +69,7 @@ export async function RegistrarPage({ searchParams }: { searchParams: SearchPara
       ? { docs: [], totalDocs: 0 }
       : payload.find({ collection: CREDIT_SLUGS.records as never, where: { and: [{ homeUniversity: { equals: university } }, { status: { equals: 'issued' } }] }, sort: 'sequence', limit: 1, ...read, select: { sequence: true } as never }),
   ])
-  // Past the last page (its records decided meanwhile): the last page there is. Payload counts an
-  // empty list as one page, so only a page after the first with records before it moves.
-  if (waiting.docs.length === 0 && page > 1 && waiting.totalDocs > 0) redirect(pathWithQuery(REGISTRAR_PATH, { ...query, page: String(Math.ceil(waiting.totalDocs / WAITING_PER_PAGE)) }))
+  redirectPastLastPage(waiting, (last) => pathWithQuery(REGISTRAR_PATH, { ...query, page: String(last) }))
   const { maxLimit } = creditsOptions(payload.config).feed
   const firstNew = (fresh.docs[0] as Doc | undefined)?.sequence as number | undefined
   // The feed from just before the first new record, as much as one pull may take: a fixed

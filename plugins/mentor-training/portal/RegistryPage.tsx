@@ -4,6 +4,7 @@
  * page of mentors, one for their organisations, one for their places.
  */
 import { fill, formatDate, joinList, localized, pick } from '../../../src/portal/i18n'
+import { redirectPastLastPage } from '../../../src/portal/lastPage'
 import { Pager } from '../../../src/portal/Pager'
 import { portalContext, param, type SearchParams } from '../../../src/portal/session'
 import { MENTOR_KINDS, TIERS } from '../constants'
@@ -32,6 +33,7 @@ export async function RegistryPage({ searchParams }: { searchParams: SearchParam
     p.set('page', String(page))
     return `/mentors?${p.toString()}`
   }
+  redirectPastLastPage(result, pageLink)
   const i = lang === 'zh' ? 0 : 1
   return (
     <>

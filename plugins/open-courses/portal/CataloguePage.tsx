@@ -6,6 +6,7 @@
 import { CREDIT_CATEGORIES, DISCIPLINES, DESIGNATIONS } from '../../../collections/Courses'
 import { CORE } from '../../../collections/slugs'
 import { colon, fill, joinList, type Lang, localized, optionLabel, pick } from '../../../src/portal/i18n'
+import { redirectPastLastPage } from '../../../src/portal/lastPage'
 import { Pager } from '../../../src/portal/Pager'
 import { param, portalContext, portalRequest, type SearchParams } from '../../../src/portal/session'
 import { type CatalogueQuery, findCatalogue, parseCatalogueQuery } from '../catalogue/catalogueQuery'
@@ -45,6 +46,7 @@ export async function CataloguePage({ searchParams }: { searchParams: SearchPara
     p.set('page', String(page))
     return `/?${p.toString()}`
   }
+  redirectPastLastPage(courses, pageLink)
   const selected = (key: string) => params.get(key) ?? ''
   return (
     <>

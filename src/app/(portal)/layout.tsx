@@ -2,6 +2,7 @@
 import type { Metadata } from 'next'
 import type React from 'react'
 import { SITE_NAME } from '../../portal/pageTitle'
+import { PortalLang } from '../../portal/PortalLang'
 import { portalContext } from '../../portal/session'
 import { Shell } from '../../portal/Shell'
 import '../../portal/portal.css'
@@ -15,7 +16,9 @@ export default async function PortalLayout({ children }: { children: React.React
   return (
     <html lang={lang === 'zh' ? 'zh-CN' : 'en'}>
       <body>
-        <Shell>{children}</Shell>
+        <Shell>
+          <PortalLang lang={lang}>{children}</PortalLang>
+        </Shell>
       </body>
     </html>
   )
