@@ -12,7 +12,7 @@ import { OPEN_COURSE_TASKS } from '../constants'
 import { isUniqueViolation } from '../../../src/errors'
 import { courseDefinitions, type CourseDefinition } from './courseDefinitions'
 import { type CourseEvaluation, evaluateCourseProgress } from './evaluateCourseProgress'
-import { enrollmentKey, type EnrollmentState, type Executor, foldEvents, type ModuleEvent, moduleProgressStore, writeAtomically } from './moduleProgressStore'
+import { enrollmentKey, type EnrollmentState, type Executor, foldEvents, type ModuleEvent, moduleKey, moduleProgressStore, writeAtomically } from './moduleProgressStore'
 
 type Id = number | string
 
@@ -46,8 +46,11 @@ export async function evaluateEnrollments(
   for (const pair of enrolled) {
     if (!definitions.has(String(pair.course))) definitions.set(String(pair.course), await courseDefinitions(payload).course(pair.course, req))
   }
-  const requiredModules = [...definitions.values()].flatMap((c) => (c ? c.required.map((m) => c.modules.get(m)!.id) : []))
-  const states = await store.readStates(exec, [...new Set(enrolled.map((p) => p.learner))], [...new Set(requiredModules)])
+  const requiredRows = enrolled.flatMap(({ learner, course }) => {
+    const definition = definitions.get(String(course))
+    return definition ? definition.required.map((m) => moduleKey(learner, definition.modules.get(m)!.id)) : []
+  })
+  const states = await store.readStates(exec, [...new Set(requiredRows)])
   const completed: CourseCompleted[] = []
   const changed: Array<{ key: string; progress: number }> = []
   for (const pair of enrolled) {

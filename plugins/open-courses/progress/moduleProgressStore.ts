@@ -205,22 +205,24 @@ export function createModuleProgressStore(payload: Payload) {
   }
 
   /**
-   * The rows of these learners in these modules, by learner then module: O(modules of the
-   * courses evaluated). By module, not by the course a row last recorded, as modules may move.
+   * The rows behind these keys (learner × module, `moduleKey`), by learner then module: exactly
+   * the rows an evaluation needs, O(required modules of the courses evaluated), found by the
+   * unique key. By module, not by the course a row last recorded, as modules may move. Asked by
+   * learners and modules instead, SQLite's planner took the module index and read every
+   * learner's row of those modules: a cost that grew with the course's enrolments.
    */
-  async function readStates(exec: Executor, learners: Id[], modules: Id[]): Promise<Map<string, Map<string, ModuleState>>> {
+  async function readStates(exec: Executor, keys: string[]): Promise<Map<string, Map<string, ModuleState>>> {
     const result = new Map<string, Map<string, ModuleState>>()
-    if (learners.length === 0 || modules.length === 0) return result
+    if (keys.length === 0) return result
     let rows: Doc[]
     if (db) {
       const t = db.tables[PROGRESS_TABLE]
-      const list = (values: Id[]) => sql.join(values.map((v) => sql`${v}`), sql`, `)
       rows = await exec
         .select({ learner: t.learner, module: t.module, attempts: t.attempts, scoredAttempts: t.scoredAttempts, bestScore: t.bestScore, lastScore: t.lastScore, scoreSum: t.scoreSum })
         .from(t)
-        .where(sql`${t.learner} in (${list(learners)}) and ${t.module} in (${list(modules)})`)
+        .where(sql`${t.key} in (${sql.join(keys.map((k) => sql`${k}`), sql`, `)})`)
     } else {
-      rows = await mongoModel(payload, OPEN_COURSE_SLUGS.moduleProgress).find({ learner: { $in: learners }, module: { $in: modules } }).lean()
+      rows = await mongoModel(payload, OPEN_COURSE_SLUGS.moduleProgress).find({ key: { $in: keys } }).lean()
     }
     for (const r of rows) {
       const learner = String(r.learner)
