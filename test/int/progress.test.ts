@@ -8,7 +8,9 @@ import { randomUUID } from 'node:crypto'
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { courseDefinitions } from '../../plugins/open-courses/progress/courseDefinitions'
+import { foldEvents, moduleProgressStore, writeAtomically } from '../../plugins/open-courses/progress/moduleProgressStore'
 import { rebuildProgress } from '../../plugins/open-courses/progress/rebuildProgress'
+import { reevaluateCourse } from '../../plugins/open-courses/progress/reevaluateCourse'
 import { runJobs } from '../helpers/credits'
 import { createCourse, createOrganization, createUser, login } from '../helpers/fixtures'
 import { startTestApp, type TestApp } from '../helpers/testApp'
@@ -217,6 +219,23 @@ describe('rule changes', () => {
     expect((await enrollment(halfwayId)).progress).toBe(50)
     await runJobs(t.payload)
     expect((await enrollment(halfwayId)).progress).toBe(33)
+  })
+
+  it('re-evaluates a course whose enrolments × required modules are more rows than one read asks for', async () => {
+    const c = await createCourse(t.payload, org, { completionRule: { minAverageScore: 0, scorePolicy: 'best' } })
+    const modules: Doc[] = []
+    // Straight into the table: 600 modules through the Local API would queue 600 re-evaluations.
+    for (let i = 0; i < 600; i++) modules.push(await t.payload.db.create({ collection: 'modules', data: { course: c.id, title: `第 ${i + 1} 节`, order: i + 1, kind: 'lesson', required: true } }))
+    const [all, lastHalf] = [await newLearner(), await newLearner()]
+    const ids = [await enrol(all, c.id), await enrol(lastHalf, c.id)]
+    const at = new Date().toISOString()
+    const events = [...modules.map((m) => ({ learner: all.id, m })), ...modules.slice(300).map((m) => ({ learner: lastHalf.id, m }))].map(({ learner, m }) => ({ learner, course: c.id, module: m.id, score: null, at }))
+    await writeAtomically(t.payload, (exec) => moduleProgressStore(t.payload).deltaWrites(exec, foldEvents(events)), async () => undefined)
+
+    // 1 200 rows to read: the second learner's last modules come in a second part.
+    await reevaluateCourse(t.payload, c.id)
+    expect((await enrollment(ids[0]!)).progress).toBe(100)
+    expect((await enrollment(ids[1]!)).progress).toBe(50)
   })
 })
 

@@ -47,6 +47,7 @@ export const moduleKey = (learner: Id, module: Id) => `${learner}:${module}`
 export const enrollmentKey = (learner: Id, course: Id) => `${learner}:${CORE.courses}:${course}`
 
 const PROGRESS_TABLE = OPEN_COURSE_SLUGS.moduleProgress.replace(/-/g, '_')
+const KEYS_PER_READ = 1000
 const ENROLLMENTS_TABLE = CORE.enrollments
 
 type SqlAdapter = { name: string; drizzle: any; tables: Record<string, any> }
@@ -214,15 +215,22 @@ export function createModuleProgressStore(payload: Payload) {
   async function readStates(exec: Executor, keys: string[]): Promise<Map<string, Map<string, ModuleState>>> {
     const result = new Map<string, Map<string, ModuleState>>()
     if (keys.length === 0) return result
-    let rows: Doc[]
-    if (db) {
-      const t = db.tables[PROGRESS_TABLE]
-      rows = await exec
-        .select({ learner: t.learner, module: t.module, attempts: t.attempts, scoredAttempts: t.scoredAttempts, bestScore: t.bestScore, lastScore: t.lastScore, scoreSum: t.scoreSum })
-        .from(t)
-        .where(sql`${t.key} in (${sql.join(keys.map((k) => sql`${k}`), sql`, `)})`)
-    } else {
-      rows = await mongoModel(payload, OPEN_COURSE_SLUGS.moduleProgress).find({ key: { $in: keys } }).lean()
+    const rows: Doc[] = []
+    // In parts: a re-evaluation's enrolments × a long course's required modules would pass
+    // SQLite's limit of 32 766 parameters in one statement.
+    for (let from = 0; from < keys.length; from += KEYS_PER_READ) {
+      const part = keys.slice(from, from + KEYS_PER_READ)
+      if (db) {
+        const t = db.tables[PROGRESS_TABLE]
+        rows.push(
+          ...(await exec
+            .select({ learner: t.learner, module: t.module, attempts: t.attempts, scoredAttempts: t.scoredAttempts, bestScore: t.bestScore, lastScore: t.lastScore, scoreSum: t.scoreSum })
+            .from(t)
+            .where(sql`${t.key} in (${sql.join(part.map((k) => sql`${k}`), sql`, `)})`)),
+        )
+      } else {
+        rows.push(...(await mongoModel(payload, OPEN_COURSE_SLUGS.moduleProgress).find({ key: { $in: part } }).lean()))
+      }
     }
     for (const r of rows) {
       const learner = String(r.learner)
