@@ -11,7 +11,7 @@ import { getPayload } from 'payload'
 import { CORE, CORE_TASKS } from '../../collections/slugs'
 import { CLIENT_ADDRESS_HEADER, type LimitName, takeRequest } from '../http/rateLimit'
 import { langOf } from './i18n'
-import { localPath } from './localPath'
+import { localPath, withoutQuery } from './localPath'
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim()
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
@@ -40,10 +40,11 @@ export async function signIn(form: FormData) {
 /**
  * Ends the session (Payload's logout) and always drops the cookie: Payload's logout leaves the
  * cookie in place when it finds no user behind it, and a sign-out must never leave one. Then back
- * to the page it was sent from: a public one stays, a private one asks to sign in again.
+ * to the page it was sent from (a private one asks to sign in again), without its query: that may
+ * carry what an action said to the one signed in, or a check-in code, for the next person to see.
  */
 export async function signOut(form: FormData) {
-  const next = localPath(text(form, 'next'))
+  const next = withoutQuery(localPath(text(form, 'next')))
   const payload = await getPayload({ config })
   try {
     await logout({ config })

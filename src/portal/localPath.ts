@@ -19,3 +19,6 @@ export function localPath(value: unknown, fallback = '/'): string {
   const path = `${url.pathname}${url.search}${url.hash}`
   return url.origin === HERE && !path.startsWith('//') ? path : fallback
 }
+
+/** A local path without its query or fragment. */
+export const withoutQuery = (path: string): string => new URL(path, HERE).pathname

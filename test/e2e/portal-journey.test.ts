@@ -57,10 +57,15 @@ async function studentJourney(page: Page, email: string, tag: string) {
   await page.fill('input[name=q]', '安全生产')
   await page.click('form[role=search] button[type=submit]')
   await waitForText(page.locator('#catalogue-count'), '共 1 门课程')
-  // A page past the end (a hand-edited link) is the last page, with its search.
+  // A page past the end (a hand-edited link) is the last page, with its filters: a search, and
+  // an organisation (a filter that joins the course's partners, where Payload counts no rows).
   await page.goto(`${base}/?q=${encodeURIComponent('安全生产')}&page=7`)
   await page.waitForURL((url) => url.searchParams.get('page') === '1' && url.searchParams.get('q') === '安全生产')
   expect(await page.locator('#catalogue .card').count()).toBe(1)
+  const partner = (await t.payload.find({ collection: 'organizations', where: { name: { equals: '松山湖智能装备有限公司' } }, limit: 1, overrideAccess: true, depth: 0 })).docs[0]!
+  await page.goto(`${base}/?organization=${partner.id}&page=7`)
+  await page.waitForURL((url) => url.searchParams.get('page') === '1' && url.searchParams.get('organization') === String(partner.id))
+  await waitForText(page.locator('#catalogue'), COURSE)
   // A featured course out of the 2025 round, designated a school-level quality course with its award.
   await waitForText(page.locator('#catalogue .badge.designation'), '校级优质课程')
   // Its card names the provider and the enterprise partner.

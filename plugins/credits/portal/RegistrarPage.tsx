@@ -69,7 +69,13 @@ export async function RegistrarPage({ searchParams }: { searchParams: SearchPara
       ? { docs: [], totalDocs: 0 }
       : payload.find({ collection: CREDIT_SLUGS.records as never, where: { and: [{ homeUniversity: { equals: university } }, { status: { equals: 'issued' } }] }, sort: 'sequence', limit: 1, ...read, select: { sequence: true } as never }),
   ])
-  redirectPastLastPage(waiting, (last) => pathWithQuery(REGISTRAR_PATH, { ...query, page: String(last) }))
+  await redirectPastLastPage(
+    waiting,
+    page,
+    WAITING_PER_PAGE,
+    (last) => pathWithQuery(REGISTRAR_PATH, { ...query, page: String(last) }),
+    async () => (await payload.count({ collection: CREDIT_SLUGS.records as never, where: waitingWhere, req, overrideAccess: false })).totalDocs,
+  )
   const { maxLimit } = creditsOptions(payload.config).feed
   const firstNew = (fresh.docs[0] as Doc | undefined)?.sequence as number | undefined
   // The feed from just before the first new record, as much as one pull may take: a fixed
