@@ -53,6 +53,12 @@ describe('catalogue', () => {
     expect(second.body.totalDocs).toBe(3)
   })
 
+  it.each([['no filter', ''], ['an organisation (a filter that joins the partners)', `&organization=ORG`]])('says how many courses there are on a page past the end, with %s', async (_, filter) => {
+    const res = await request(t.app).get(`/api/catalogue?limit=2&page=5${filter.replace('ORG', String(uni.id))}`)
+    expect(res.status).toBe(200)
+    expect(res.body).toMatchObject({ docs: [], totalDocs: 3, totalPages: 2, page: 5, hasNextPage: false, hasPrevPage: true, prevPage: 4 })
+  })
+
   it.each(['?sort=random', '?limit=0', '?limit=101', '?page=0', '?page=1000001', '?minCredits=abc'])('refuses %s with 400', async (query) => {
     const res = await request(t.app).get(`/api/catalogue${query}`)
     expect(res.status).toBe(400)

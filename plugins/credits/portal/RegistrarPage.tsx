@@ -9,7 +9,7 @@ import { CREDIT_CATEGORIES } from '../../../collections/Courses'
 import { idOf, userHasRole } from '../../../src/access'
 import { fill, formatDate, formatNumber, type Lang, localized, optionLabel, pick } from '../../../src/portal/i18n'
 import { signedText } from '../../../src/portal/actionMessage'
-import { pageParam } from '../../../src/paging'
+import { findPage, pageParam } from '../../../src/paging'
 import { redirectPastLastPage } from '../../../src/portal/lastPage'
 import { Pager } from '../../../src/portal/Pager'
 import { param, pathWithQuery, portalRequest, requireUser, type SearchParams } from '../../../src/portal/session'
@@ -50,7 +50,7 @@ export async function RegistrarPage({ searchParams }: { searchParams: SearchPara
   }
   const read = { req, overrideAccess: false, depth: 0 } as const
   const [waiting, recent, all, mappings, webhooks, deliveries, fresh] = await Promise.all([
-    payload.find({ collection: CREDIT_SLUGS.records as never, where: waitingWhere, sort: 'sequence', limit: WAITING_PER_PAGE, page, ...read }),
+    findPage(payload, { collection: CREDIT_SLUGS.records as never, where: waitingWhere, sort: 'sequence', limit: WAITING_PER_PAGE, page, ...read }),
     payload.find({ collection: CREDIT_SLUGS.records as never, where: { status: { in: ['accepted', 'rejected'] } }, sort: '-decidedAt', limit: 10, ...read }),
     payload.find({
       collection: CREDIT_SLUGS.records as never,
@@ -69,13 +69,7 @@ export async function RegistrarPage({ searchParams }: { searchParams: SearchPara
       ? { docs: [], totalDocs: 0 }
       : payload.find({ collection: CREDIT_SLUGS.records as never, where: { and: [{ homeUniversity: { equals: university } }, { status: { equals: 'issued' } }] }, sort: 'sequence', limit: 1, ...read, select: { sequence: true } as never }),
   ])
-  await redirectPastLastPage(
-    waiting,
-    page,
-    WAITING_PER_PAGE,
-    (last) => pathWithQuery(REGISTRAR_PATH, { ...query, page: String(last) }),
-    async () => (await payload.count({ collection: CREDIT_SLUGS.records as never, where: waitingWhere, req, overrideAccess: false })).totalDocs,
-  )
+  redirectPastLastPage(waiting, (last) => pathWithQuery(REGISTRAR_PATH, { ...query, page: String(last) }))
   const { maxLimit } = creditsOptions(payload.config).feed
   const firstNew = (fresh.docs[0] as Doc | undefined)?.sequence as number | undefined
   // The feed from just before the first new record, as much as one pull may take: a fixed

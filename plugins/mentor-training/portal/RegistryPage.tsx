@@ -7,8 +7,8 @@ import { fill, formatDate, joinList, localized, pick } from '../../../src/portal
 import { redirectPastLastPage } from '../../../src/portal/lastPage'
 import { Pager } from '../../../src/portal/Pager'
 import { portalContext, param, type SearchParams } from '../../../src/portal/session'
-import { MENTOR_KINDS, MENTOR_SLUGS, TIERS } from '../constants'
-import { registryQuery, searchRegistry } from '../registry/searchRegistry'
+import { MENTOR_KINDS, TIERS } from '../constants'
+import { searchRegistry } from '../registry/searchRegistry'
 import { mentorLabels } from '../translations/portal'
 
 export async function RegistryPage({ searchParams }: { searchParams: SearchParams }) {
@@ -33,8 +33,7 @@ export async function RegistryPage({ searchParams }: { searchParams: SearchParam
     p.set('page', String(page))
     return `/mentors?${p.toString()}`
   }
-  const asked = registryQuery(params)
-  if (!('error' in asked)) await redirectPastLastPage(result, asked.page, asked.limit, pageLink, async () => (await payload.count({ collection: MENTOR_SLUGS.mentors as never, where: asked.where, overrideAccess: true })).totalDocs)
+  redirectPastLastPage(result, pageLink)
   const i = lang === 'zh' ? 0 : 1
   return (
     <>

@@ -1,6 +1,6 @@
 import type { Payload, Where } from 'payload'
 import { CORE } from '../../../collections/slugs'
-import { PAGE_RULE, pageParam } from '../../../src/paging'
+import { findPage, PAGE_RULE, pageParam } from '../../../src/paging'
 import { idOf } from '../../../src/access'
 import { clock } from '../../../src/clock'
 import { MENTOR_KINDS, MENTOR_SLUGS, TIER_KEYS } from '../constants'
@@ -54,7 +54,7 @@ export function registryQuery(params: URLSearchParams): { where: Where; page: nu
 export async function searchRegistry(payload: Payload, params: URLSearchParams) {
   const query = registryQuery(params)
   if ('error' in query) return query
-  const found = await payload.find({ collection: MENTOR_SLUGS.mentors as never, where: query.where, page: query.page, limit: query.limit, sort: 'name', depth: 0, overrideAccess: true })
+  const found = await findPage(payload, { collection: MENTOR_SLUGS.mentors as never, where: query.where, page: query.page, limit: query.limit, sort: 'name', depth: 0, overrideAccess: true })
   const docs = found.docs as Doc[]
   const orgIds = [...new Set(docs.map((m) => idOf(m.organization)))].filter((o) => o !== undefined)
   const orgs = new Map(((orgIds.length ? (await payload.find({ collection: CORE.organizations, where: { id: { in: orgIds } }, depth: 0, pagination: false, overrideAccess: true })).docs : []) as Doc[]).map((o) => [String(o.id), o]))

@@ -5,7 +5,7 @@
  */
 import type { Payload, PayloadRequest, Where } from 'payload'
 import { CORE } from '../../../collections/slugs'
-import { PAGE_RULE, pageParam } from '../../../src/paging'
+import { findPage, PAGE_RULE, pageParam } from '../../../src/paging'
 
 const SORTS: Record<string, string> = { title: 'title', newest: '-createdAt', credits: 'credits', '-credits': '-credits', code: 'code' }
 export const CATALOGUE_SORTS = ['featured', ...Object.keys(SORTS)] as const
@@ -45,7 +45,7 @@ export function parseCatalogueQuery(p: URLSearchParams): { query: CatalogueQuery
 
 /** One page of the catalogue, with each course's owning and partner organisations. */
 export const findCatalogue = (payload: Payload, query: CatalogueQuery, access: { req: PayloadRequest } | { overrideAccess: true }) =>
-  payload.find({
+  findPage(payload, {
     collection: CORE.courses,
     ...query,
     depth: 1,

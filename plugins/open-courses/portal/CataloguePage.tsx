@@ -46,7 +46,7 @@ export async function CataloguePage({ searchParams }: { searchParams: SearchPara
     p.set('page', String(page))
     return `/?${p.toString()}`
   }
-  await redirectPastLastPage(courses, query.page, query.limit, pageLink, async () => (await payload.count({ collection: CORE.courses, where: query.where, req, overrideAccess: false })).totalDocs)
+  redirectPastLastPage(courses, pageLink)
   const selected = (key: string) => params.get(key) ?? ''
   return (
     <>
