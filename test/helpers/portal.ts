@@ -28,6 +28,12 @@ export async function expectAccessible(page: Page, label: string) {
   expect(serious.map((v) => `${label}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
 }
 
+/** Waits for the window's title: after a client-side navigation Next.js sets it a moment after the page's body. */
+export async function expectTitle(page: Page, title: string, timeout = 10_000) {
+  const settled = await page.waitForFunction((expected) => document.title === expected, title, { timeout }).then(() => true, () => false)
+  if (!settled) expect(await page.title()).toBe(title)
+}
+
 export async function screenshot(page: Page, name: string) {
   mkdirSync(ARTIFACTS, { recursive: true })
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true })
