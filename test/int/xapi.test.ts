@@ -61,6 +61,23 @@ describe('POST /api/xapi/statements', () => {
     for (const sid of many.body) expect(sid).toMatch(/^[0-9a-f-]{36}$/)
   })
 
+  it('stores every field as sent and reads it back as Payload does: text, numbers, booleans, the statement itself', async () => {
+    const id = randomUUID()
+    const sent: Record<string, any> = statement({
+      id,
+      object: { objectType: 'Activity', id: 'https://lianpei.test/activities/引号"与\'反斜杠\\', definition: { name: { 'zh-CN': '安全生产 "判断题" \u{1F600}' } } },
+      result: { score: { raw: 7, min: 0, max: 8 }, success: false, completion: true, response: 'a\nbc' },
+      context: { contextActivities: { parent: [{ id: 'https://lianpei.test/activities/quiz' }] } },
+    })
+    expect((await post(sent)).status).toBe(200)
+    const row = (await t.payload.find({ collection: 'xapi-statements' as never, where: { statementId: { equals: id } }, overrideAccess: true, depth: 0 })).docs[0] as Record<string, any>
+    expect(row).toMatchObject({ activityId: sent.object.id, verb: sent.verb.id, scoreRaw: 7, scoreMax: 8, scoreScaled: 0.875, success: false, completion: true, subStatement: true })
+    expect(typeof row.success).toBe('boolean')
+    expect(row.statement).toMatchObject({ id, object: sent.object, result: sent.result, context: sent.context })
+    const read = await request(t.app).get('/api/xapi/statements').query({ activity: sent.object.id }).set('Authorization', `JWT ${learner.token}`)
+    expect(read.body.statements.map((s: { id: string; object: unknown }) => [s.id, s.object])).toEqual([[id, sent.object]])
+  })
+
   it.each([
     ['a missing version header', null, () => statement(), 400, /X-Experience-API-Version/],
     ['a bad version header', '0.95', () => statement(), 400, /X-Experience-API-Version/],
@@ -70,6 +87,8 @@ describe('POST /api/xapi/statements', () => {
     ['a scaled score over 1', '1.0.3', () => statement({ result: { score: { scaled: 1.5 } } }), 400, /scaled/],
     ['a raw score over max', '1.0.3', () => statement({ result: { score: { raw: 12, min: 0, max: 10 } } }), 400, /raw/],
     ['an id that is not a UUID', '1.0.3', () => statement({ id: 'not-a-uuid' }), 400, /UUID/],
+    ['a NUL character, which PostgreSQL cannot store', '1.0.3', () => statement({ result: { response: 'a\u0000b' } }), 400, /statement\.result\.response: must not contain the character U\+0000/],
+    ['a NUL character in a key', '1.0.3', () => statement({ context: { extensions: { 'https://x.test/\u0000': 1 } } }), 400, /statement\.context\.extensions\.https:\/\/x\.test\/\u0000: must not contain/],
     ['an actor that is not the caller', '1.0.3', () => ({ ...statement(), actor: { mbox: 'mailto:someone-else@lianpei.test' } }), 403, /actor must be you/],
   ] as const)('refuses %s and writes nothing', async (_label, version, body, status, message) => {
     const before = await stored()

@@ -13,6 +13,7 @@
 import { sql } from '@payloadcms/db-sqlite'
 import { commitTransaction, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
 import { CORE } from '../../../collections/slugs'
+import { insertRows, type Upsert } from '../../../src/insertRows'
 import { OPEN_COURSE_SLUGS } from '../constants'
 import type { ModuleState } from './evaluateCourseProgress'
 
@@ -137,10 +138,30 @@ export async function commitThen<T>(payload: Payload, writes: (exec: Executor) =
 export const writeAtomically = async <T>(payload: Payload, writes: (exec: Executor) => unknown[], then: (exec: Executor) => Promise<T>, req?: Partial<PayloadRequest>): Promise<T> =>
   (await commitThen(payload, writes, then, req)).result
 
+/** How a delta is added to its stored row, in SQL: the same on SQLite and PostgreSQL. */
+function addToRow(db: SqlAdapter): Upsert {
+  const current = (field: string) => `"${PROGRESS_TABLE}"."${db.tables[PROGRESS_TABLE][field].name}"`
+  const excluded = (field: string) => `excluded."${db.tables[PROGRESS_TABLE][field].name}"`
+  const later = `${excluded('lastScoreAt')} is not null and (${current('lastScoreAt')} is null or ${excluded('lastScoreAt')} >= ${current('lastScoreAt')})`
+  const set = {
+    // A module may have moved to another course: the row follows it.
+    course: excluded('course'),
+    attempts: `${current('attempts')} + ${excluded('attempts')}`,
+    scoredAttempts: `${current('scoredAttempts')} + ${excluded('scoredAttempts')}`,
+    scoreSum: `case when ${excluded('scoreSum')} is null then ${current('scoreSum')} else coalesce(${current('scoreSum')}, 0) + ${excluded('scoreSum')} end`,
+    bestScore: `case when ${current('bestScore')} is null or ${excluded('bestScore')} > ${current('bestScore')} then ${excluded('bestScore')} else ${current('bestScore')} end`,
+    lastScore: `case when ${later} then ${excluded('lastScore')} else ${current('lastScore')} end`,
+    lastScoreAt: `case when ${later} then ${excluded('lastScoreAt')} else ${current('lastScoreAt')} end`,
+    firstDoneAt: `case when ${excluded('firstDoneAt')} < ${current('firstDoneAt')} then ${excluded('firstDoneAt')} else ${current('firstDoneAt')} end`,
+    lastAttemptAt: `case when ${excluded('lastAttemptAt')} > ${current('lastAttemptAt')} then ${excluded('lastAttemptAt')} else ${current('lastAttemptAt')} end`,
+    updatedAt: excluded('updatedAt'),
+  }
+  return { target: 'key', set }
+}
+
 export function createModuleProgressStore(payload: Payload) {
   const db = sqlAdapterOf(payload)
-  const column = (table: string, field: string) => sql.raw(`"${table}"."${db!.tables[table][field].name}"`)
-  const excluded = (field: string) => sql.raw(`excluded."${db!.tables[PROGRESS_TABLE][field].name}"`)
+  const upsert = db ? addToRow(db) : undefined
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v))
 
   /**
@@ -151,28 +172,8 @@ export function createModuleProgressStore(payload: Payload) {
     if (deltas.length === 0) return []
     const now = new Date().toISOString()
     if (db) {
-      const t = db.tables[PROGRESS_TABLE]
-      const current = (field: string) => column(PROGRESS_TABLE, field)
-      const upsert = exec
-        .insert(t)
-        .values(deltas.map((d) => ({ ...d, createdAt: now, updatedAt: now })))
-        .onConflictDoUpdate({
-          target: t.key,
-          set: {
-            // A module may have moved to another course: the row follows it.
-            course: sql`${excluded('course')}`,
-            attempts: sql`${current('attempts')} + ${excluded('attempts')}`,
-            scoredAttempts: sql`${current('scoredAttempts')} + ${excluded('scoredAttempts')}`,
-            scoreSum: sql`case when ${excluded('scoreSum')} is null then ${current('scoreSum')} else coalesce(${current('scoreSum')}, 0) + ${excluded('scoreSum')} end`,
-            bestScore: sql`case when ${current('bestScore')} is null or ${excluded('bestScore')} > ${current('bestScore')} then ${excluded('bestScore')} else ${current('bestScore')} end`,
-            lastScore: sql`case when ${excluded('lastScoreAt')} is not null and (${current('lastScoreAt')} is null or ${excluded('lastScoreAt')} >= ${current('lastScoreAt')}) then ${excluded('lastScore')} else ${current('lastScore')} end`,
-            lastScoreAt: sql`case when ${excluded('lastScoreAt')} is not null and (${current('lastScoreAt')} is null or ${excluded('lastScoreAt')} >= ${current('lastScoreAt')}) then ${excluded('lastScoreAt')} else ${current('lastScoreAt')} end`,
-            firstDoneAt: sql`case when ${excluded('firstDoneAt')} < ${current('firstDoneAt')} then ${excluded('firstDoneAt')} else ${current('firstDoneAt')} end`,
-            lastAttemptAt: sql`case when ${excluded('lastAttemptAt')} > ${current('lastAttemptAt')} then ${excluded('lastAttemptAt')} else ${current('lastAttemptAt')} end`,
-            updatedAt: sql`${excluded('updatedAt')}`,
-          },
-        })
-      return [upsert]
+      const rows = deltas.map((d) => ({ ...d, createdAt: now, updatedAt: now }))
+      return [insertRows(db.name, exec, db.tables[PROGRESS_TABLE], rows, upsert)]
     }
     const bulk = () => mongoModel(payload, OPEN_COURSE_SLUGS.moduleProgress).bulkWrite(
       deltas.map((d) => ({

@@ -38,43 +38,68 @@ const extensions = z.record(iri, z.unknown())
  * statement, its result and its context are strict here. The object's definition is passed on as
  * H5P writes it.
  */
-export const statementSchema = z.strictObject({
-  id: z.uuid({ error: 'id must be a UUID' }).optional(),
-  actor: agent.refine((a) => a.mbox || a.mbox_sha1sum || a.openid || a.account, 'actor needs an identifier (mbox or account)'),
-  verb: z.object({ id: iri, display: z.record(z.string(), z.string()).optional() }),
-  object: z.object({
-    objectType: z.string().optional(),
-    id: iri,
-    definition: z.record(z.string(), z.unknown()).optional(),
-  }),
-  result: z
-    .strictObject({
-      score: score.optional(),
-      success: z.boolean().optional(),
-      completion: z.boolean().optional(),
-      duration: duration.optional(),
-      response: z.string().optional(),
-      extensions: extensions.optional(),
-    })
-    .optional(),
-  context: z
-    .strictObject({
-      registration: z.uuid({ error: 'context.registration must be a UUID' }).optional(),
-      instructor: z.unknown().optional(),
-      team: z.unknown().optional(),
-      contextActivities: z.record(z.string(), z.unknown()).optional(),
-      revision: z.string().optional(),
-      platform: z.string().optional(),
-      language: z.string().optional(),
-      statement: z.unknown().optional(),
-      extensions: extensions.optional(),
-    })
-    .optional(),
-  timestamp: z.iso.datetime({ offset: true }).optional(),
-  stored: z.unknown().optional(),
-  authority: z.unknown().optional(),
-  version: z.string().optional(),
-  attachments: z.array(z.unknown()).optional(),
-})
+export const statementSchema = z
+  .strictObject({
+    id: z.uuid({ error: 'id must be a UUID' }).optional(),
+    actor: agent.refine((a) => a.mbox || a.mbox_sha1sum || a.openid || a.account, 'actor needs an identifier (mbox or account)'),
+    verb: z.object({ id: iri, display: z.record(z.string(), z.string()).optional() }),
+    object: z.object({
+      objectType: z.string().optional(),
+      id: iri,
+      definition: z.record(z.string(), z.unknown()).optional(),
+    }),
+    result: z
+      .strictObject({
+        score: score.optional(),
+        success: z.boolean().optional(),
+        completion: z.boolean().optional(),
+        duration: duration.optional(),
+        response: z.string().optional(),
+        extensions: extensions.optional(),
+      })
+      .optional(),
+    context: z
+      .strictObject({
+        registration: z.uuid({ error: 'context.registration must be a UUID' }).optional(),
+        instructor: z.unknown().optional(),
+        team: z.unknown().optional(),
+        contextActivities: z.record(z.string(), z.unknown()).optional(),
+        revision: z.string().optional(),
+        platform: z.string().optional(),
+        language: z.string().optional(),
+        statement: z.unknown().optional(),
+        extensions: extensions.optional(),
+      })
+      .optional(),
+    timestamp: z.iso.datetime({ offset: true }).optional(),
+    stored: z.unknown().optional(),
+    authority: z.unknown().optional(),
+    version: z.string().optional(),
+    attachments: z.array(z.unknown()).optional(),
+  })
+  // PostgreSQL stores no U+0000 in text or JSON: refused here on every database, so that a
+  // statement is accepted or refused the same everywhere, never answered with a 500.
+  .superRefine((statement, ctx) => {
+    const at = pathOfNul(statement)
+    if (at) ctx.addIssue({ code: 'custom', path: at, message: 'must not contain the character U+0000 (NUL)' })
+  })
+
+/** Where the first string or key holding U+0000 is, or null. */
+function pathOfNul(value: unknown, path: Array<string | number> = []): Array<string | number> | null {
+  if (typeof value === 'string') return value.includes('\0') ? path : null
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = pathOfNul(item, [...path, i])
+      if (found) return found
+    }
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      if (key.includes('\0')) return [...path, key]
+      const found = pathOfNul(item, [...path, key])
+      if (found) return found
+    }
+  }
+  return null
+}
 
 export type Statement = z.infer<typeof statementSchema>

@@ -6,13 +6,14 @@
  * waiting request is answered after that, so an acknowledged statement is durable without a
  * commit per statement. The next batch waits only for the commit, not for that work.
  *
- * SQL databases insert through drizzle into the collection's own table; MongoDB through the
+ * SQL databases insert into the collection's own table (src/insertRows.ts); MongoDB through the
  * adapter's model insertMany (configured, untested here). No Payload hook is skipped that does
  * anything for this collection: it has none; timestamps are set here.
  */
 import type { Payload } from 'payload'
 import { OPEN_COURSE_SLUGS } from '../constants'
 import { isUniqueConstraintError } from '../../../src/errors'
+import { insertRows } from '../../../src/insertRows'
 import { commitThen, type Executor } from '../progress/moduleProgressStore'
 
 export type StatementRow = Record<string, unknown> & { statementId: string }
@@ -58,7 +59,7 @@ export function createStatementStore<E, P, R>(payload: Payload, work: BatchWork<
     const prepared = await work.prepare(extras)
     const { result } = await commitThen(
       payload,
-      (exec) => [exec ? exec.insert(db.tables![TABLE]).values(stamped) : () => db.collections![OPEN_COURSE_SLUGS.xapiStatements].insertMany(stamped), ...work.writes(exec, extras)],
+      (exec) => [exec ? insertRows(payload.db.name, exec, db.tables![TABLE], stamped) : () => db.collections![OPEN_COURSE_SLUGS.xapiStatements].insertMany(stamped), ...work.writes(exec, extras)],
       (exec) => work.within(exec, extras, prepared),
     )
     const rest = result.then(work.after).catch((error) => {
