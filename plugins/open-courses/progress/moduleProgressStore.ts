@@ -13,7 +13,7 @@
 import { sql } from '@payloadcms/db-sqlite'
 import { commitTransaction, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
 import { CORE } from '../../../collections/slugs'
-import { insertRows, type Upsert } from '../../../src/insertRows'
+import { inKeys, insertRows, type Upsert } from '../../../src/jsonParameter'
 import { OPEN_COURSE_SLUGS } from '../constants'
 import type { ModuleState } from './evaluateCourseProgress'
 
@@ -218,7 +218,7 @@ export function createModuleProgressStore(payload: Payload) {
     if (keys.length === 0) return result
     const rows: Doc[] = []
     // In parts: a re-evaluation's enrolments × a long course's required modules would pass
-    // SQLite's limit of 32 766 parameters in one statement.
+    // PostgreSQL's limit of 65 535 parameters in one statement (SQLite's keys are one parameter).
     for (let from = 0; from < keys.length; from += KEYS_PER_READ) {
       const part = keys.slice(from, from + KEYS_PER_READ)
       if (db) {
@@ -227,7 +227,7 @@ export function createModuleProgressStore(payload: Payload) {
           ...(await exec
             .select({ learner: t.learner, module: t.module, attempts: t.attempts, scoredAttempts: t.scoredAttempts, bestScore: t.bestScore, lastScore: t.lastScore, scoreSum: t.scoreSum })
             .from(t)
-            .where(sql`${t.key} in (${sql.join(part.map((k) => sql`${k}`), sql`, `)})`)),
+            .where(inKeys(db.name, t.key, part))),
         )
       } else {
         rows.push(...(await mongoModel(payload, OPEN_COURSE_SLUGS.moduleProgress).find({ key: { $in: part } }).lean()))
@@ -262,7 +262,7 @@ export function createModuleProgressStore(payload: Payload) {
       const query = exec
         .select({ id: t.id, key: t.key, status: t.status, progress: t.progress })
         .from(t)
-        .where(sql`${t.key} in (${sql.join(sorted.map((k) => sql`${k}`), sql`, `)})`)
+        .where(inKeys(db.name, t.key, sorted))
         .orderBy(t.key)
       rows = db.name === 'postgres' ? await query.for('update') : await query
     } else {

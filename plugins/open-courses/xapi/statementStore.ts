@@ -6,14 +6,14 @@
  * waiting request is answered after that, so an acknowledged statement is durable without a
  * commit per statement. The next batch waits only for the commit, not for that work.
  *
- * SQL databases insert into the collection's own table (src/insertRows.ts); MongoDB through the
+ * SQL databases insert into the collection's own table (src/jsonParameter.ts); MongoDB through the
  * adapter's model insertMany (configured, untested here). No Payload hook is skipped that does
  * anything for this collection: it has none; timestamps are set here.
  */
 import type { Payload } from 'payload'
 import { OPEN_COURSE_SLUGS } from '../constants'
 import { isUniqueConstraintError } from '../../../src/errors'
-import { insertRows } from '../../../src/insertRows'
+import { insertRows } from '../../../src/jsonParameter'
 import { commitThen, type Executor } from '../progress/moduleProgressStore'
 
 export type StatementRow = Record<string, unknown> & { statementId: string }
