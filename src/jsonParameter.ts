@@ -36,13 +36,18 @@ function sqliteText(table: any, fields: string[], upsert?: Upsert): [string, str
   return text
 }
 
-/** The query inserting `rows` (all of one shape: the first row's fields that are the table's columns), to run or batch. */
+/**
+ * The query inserting `rows`, to run or batch. Every row has the first row's fields (those that
+ * are the table's columns); on SQLite a column left out gets its SQL default, never drizzle's
+ * `$defaultFn` (Payload's tables with numeric ids have none).
+ */
 export function insertRows(dialect: string, exec: Executor, table: any, rows: Row[], upsert?: Upsert): unknown {
   if (dialect !== 'sqlite') {
     const insert = exec.insert(table).values(rows)
     return upsert ? insert.onConflictDoUpdate({ target: table[upsert.target], set: Object.fromEntries(Object.entries(upsert.set).map(([f, e]) => [f, sql.raw(e)])) }) : insert
   }
-  const fields = Object.keys(rows[0] ?? {}).filter((f) => table[f] !== undefined)
+  if (rows.length === 0) throw new Error('insertRows: no rows')
+  const fields = Object.keys(rows[0]).filter((f) => table[f] !== undefined)
   // Each value as the driver would bind it (booleans as 0/1, JSON fields as their text).
   const values = rows.map((row) => fields.map((f) => {
     const value = row[f]

@@ -1,6 +1,7 @@
 /**
  * xAPI 1.0.3 statements, validated with zod: actor, verb and object required; ids are UUIDs;
- * result.score.scaled within [-1, 1] and raw within [min, max].
+ * result.score.scaled within [-1, 1] and raw within [min, max]; and only what every database
+ * here can store and read back (see the last checks).
  */
 import { z } from 'zod'
 
@@ -17,12 +18,19 @@ const agent = z.object({
   account: z.object({ homePage: iri, name: z.string().min(1) }).optional(),
 })
 
+/**
+ * A score's raw, min or max: an integer beyond 2^53 would be stored by SQLite as a 64-bit integer
+ * that its driver then refuses to read back, making the statement unreadable.
+ */
+const scoreValue = (name: string) =>
+  z.number().min(-Number.MAX_SAFE_INTEGER, `score.${name} must be ≥ -${Number.MAX_SAFE_INTEGER}`).max(Number.MAX_SAFE_INTEGER, `score.${name} must be ≤ ${Number.MAX_SAFE_INTEGER}`)
+
 const score = z
   .object({
     scaled: z.number().min(-1, 'score.scaled must be ≥ -1').max(1, 'score.scaled must be ≤ 1').optional(),
-    raw: z.number().optional(),
-    min: z.number().optional(),
-    max: z.number().optional(),
+    raw: scoreValue('raw').optional(),
+    min: scoreValue('min').optional(),
+    max: scoreValue('max').optional(),
   })
   .refine((s) => s.min === undefined || s.max === undefined || s.min <= s.max, 'score.min must not exceed score.max')
   .refine((s) => s.raw === undefined || s.min === undefined || s.raw >= s.min, 'score.raw must not be below score.min')
@@ -71,31 +79,44 @@ export const statementSchema = z
         extensions: extensions.optional(),
       })
       .optional(),
-    timestamp: z.iso.datetime({ offset: true }).optional(),
+    // Years 1 to 9999 in UTC, as PostgreSQL's timestamps and ISO strings without a sign hold them.
+    timestamp: z.iso
+      .datetime({ offset: true })
+      .refine((v) => Number.isFinite(Date.parse(v)) && new Date(v).getUTCFullYear() >= 1 && new Date(v).getUTCFullYear() <= 9999, 'timestamp must fall within the years 1 to 9999 (UTC)')
+      .optional(),
     stored: z.unknown().optional(),
     authority: z.unknown().optional(),
     version: z.string().optional(),
     attachments: z.array(z.unknown()).optional(),
   })
-  // PostgreSQL stores no U+0000 in text or JSON: refused here on every database, so that a
-  // statement is accepted or refused the same everywhere, never answered with a 500.
+  // PostgreSQL stores no U+0000 and no unpaired surrogate in text or JSON: refused here on every
+  // database, so that a statement is accepted or refused the same everywhere, never with a 500.
   .superRefine((statement, ctx) => {
-    const at = pathOfNul(statement)
-    if (at) ctx.addIssue({ code: 'custom', path: at, message: 'must not contain the character U+0000 (NUL)' })
+    const found = unstorableText(statement)
+    if (found) ctx.addIssue({ code: 'custom', path: found.path, message: found.message })
   })
 
-/** Where the first string or key holding U+0000 is, or null. */
-function pathOfNul(value: unknown, path: Array<string | number> = []): Array<string | number> | null {
-  if (typeof value === 'string') return value.includes('\0') ? path : null
+const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+const whyUnstorable = (text: string): string | null =>
+  text.includes('\0') ? 'must not contain the character U+0000 (NUL)' : UNPAIRED_SURROGATE.test(text) ? 'must be well-formed Unicode (it holds an unpaired surrogate)' : null
+
+/** Where the first string or key no database here can store is, and why; or null. */
+function unstorableText(value: unknown, path: Array<string | number> = []): { path: Array<string | number>; message: string } | null {
+  if (typeof value === 'string') {
+    const message = whyUnstorable(value)
+    return message ? { path, message } : null
+  }
   if (Array.isArray(value)) {
     for (const [i, item] of value.entries()) {
-      const found = pathOfNul(item, [...path, i])
+      const found = unstorableText(item, [...path, i])
       if (found) return found
     }
   } else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
-      if (key.includes('\0')) return [...path, key]
-      const found = pathOfNul(item, [...path, key])
+      const message = whyUnstorable(key)
+      if (message) return { path: [...path, key], message }
+      const found = unstorableText(item, [...path, key])
       if (found) return found
     }
   }
