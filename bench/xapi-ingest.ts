@@ -46,6 +46,8 @@ const BENCH_MIN = Number(process.env.BENCH_MIN ?? 0)
 const ROUNDS = Number(process.env.ROUNDS ?? 3)
 const SLICES = Number(process.env.SLICES ?? 1)
 const PASSWORD = 'bench-password'
+/** Requests/s of the bare express route on the machine where the targets were set (architecture, "Hot paths"). */
+const REFERENCE_BARE_EXPRESS = 3900
 
 const { payload, base, stop } = await startBenchApp()
 process.stdout.write(`database: ${payload.db.name}\n`)
@@ -405,6 +407,11 @@ if (payload.db.name !== 'postgres') {
     [rate(outside) >= 1000 && p99(outside) < 100, `outside a course, single, median round: ${Math.round(rate(outside))}/s (≥ 1 000), p99 ${p99(outside).toFixed(0)} ms (< 100)`],
     [rate(medianRow(batchesOutside)) >= 8000, `outside a course, batches of 100, median round: ${Math.round(rate(medianRow(batchesOutside)))}/s (≥ 8 000)`],
     [rate(player) >= 1000 && p99(player) < 100, `player single, median round: ${Math.round(rate(player))}/s (≥ 1 000), p99 ${p99(player).toFixed(0)} ms (< 100)`],
+  )
+  // The absolute targets were set where the bare express route ran at about 3 900/s (architecture,
+  // "Hot paths"); a machine whose speed drifts (these ran from 1 100 to 2 400/s) is read by ratio.
+  process.stdout.write(
+    `\nthis machine's speed: bare express at ${Math.round(baseline)}/s, where the targets were set at ~${REFERENCE_BARE_EXPRESS}/s; player single at ${(rate(player) / baseline).toFixed(2)} × bare express, where 1 000/s there is ${(1000 / REFERENCE_BARE_EXPRESS).toFixed(2)} ×\n`,
   )
 }
 process.stdout.write(`\nfor comparison with runs before this row existed: player single × outside a course by one learner, median ${shown(singlesFresh, singlesOutside)}\n\n`)
