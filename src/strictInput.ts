@@ -2,7 +2,8 @@
  * What Payload lets through from a request and should not: a select given a number (stored as
  * "5.0"), a number given "ninety" (stored as nothing), a polymorphic relation to a collection it
  * does not allow (an enrolment in a user), a relation to a document that does not exist (a 500
- * from the database's foreign key), an id that cannot be one on this database. Checked before
+ * from the database's foreign key), an id that cannot be one on this database, text PostgreSQL
+ * cannot store (src/storableText.ts). Checked before
  * the operation, for requests from outside (REST, GraphQL) only: the platform's own Local API
  * calls are trusted code on hot paths. Access comes first, so that a refusal tells nothing about
  * which documents exist to whoever may not write. Added to every collection, plugins' included, as the last
@@ -11,6 +12,7 @@
 import type { CollectionBeforeOperationHook, CollectionConfig, Config, Field, PayloadRequest } from 'payload'
 import { Forbidden, NotFound, ValidationError } from 'payload'
 import { idOf } from './access'
+import { unstorableText, whyUnstorable } from './storableText'
 
 type Problem = { path: string; message: string }
 const isId = (v: unknown) => typeof v === 'number' || typeof v === 'string'
@@ -74,9 +76,18 @@ async function checkFields(req: PayloadRequest, fields: Field[], data: unknown, 
       case 'text':
       case 'textarea':
       case 'email':
-      case 'code':
+      case 'code': {
         if (!list.every((v) => typeof v === 'string')) problem('must be text')
+        const why = list.map((v) => whyUnstorable(String(v))).find(Boolean)
+        if (why) problem(why)
         break
+      }
+      case 'json':
+      case 'richText': {
+        const found = unstorableText(value)
+        if (found) problems.push({ path, message: `${[path, ...found.path].join('.')} ${found.message}` })
+        break
+      }
       case 'date':
         if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) problem('must be a date (ISO 8601)')
         break

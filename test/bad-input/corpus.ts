@@ -67,6 +67,9 @@ function* wrongValues(): Generator<Case> {
     { kind: 'enterprise', name: '企业', code: '123' },
     { kind: 'planet', name: '星球', code: '91441900MA51LP0001' },
     { kind: 'enterprise', name: '', code: '91441900MA51LP0001' },
+    // Text PostgreSQL cannot store (it answered 500; SQLite stored it).
+    { kind: 'enterprise', name: '企业\u0000', code: '91441900MA51LP0001' },
+    { kind: 'enterprise', name: '企业\ud800', code: '91441900MA51LP0001' },
   ])
   yield* each('create course', { method: 'post', path: () => '/api/courses', as: 'author' }, [
     { title: '课程', code: 'BAD-1', credits: 'two' },
@@ -79,6 +82,8 @@ function* wrongValues(): Generator<Case> {
     { title: '课程' },
     { title: '课程', code: 'BAD-9', enrollment: { mode: 'lottery' } },
     { title: '课程', code: 'BAD-10', enrollment: { capacity: -3 } },
+    { title: '课程\u0000', code: 'BAD-11' },
+    { title: '课程', code: 'BAD-12', body: { root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text: '介绍\udc00' }] }] } } },
   ])
   yield* each('enrol', { method: 'post', path: () => '/api/enrollments', as: 'student' }, [
     { source: { relationTo: 'users', value: 1 } },

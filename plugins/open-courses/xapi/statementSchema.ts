@@ -4,6 +4,7 @@
  * here can store and read back (see the last checks).
  */
 import { z } from 'zod'
+import { unstorableText } from '../../../src/storableText'
 
 export const XAPI_VERSION = '1.0.3'
 
@@ -89,38 +90,10 @@ export const statementSchema = z
     version: z.string().optional(),
     attachments: z.array(z.unknown()).optional(),
   })
-  // PostgreSQL stores no U+0000 and no unpaired surrogate in text or JSON: refused here on every
-  // database, so that a statement is accepted or refused the same everywhere, never with a 500.
+  // What PostgreSQL cannot store, refused on every database (src/storableText.ts).
   .superRefine((statement, ctx) => {
     const found = unstorableText(statement)
     if (found) ctx.addIssue({ code: 'custom', path: found.path, message: found.message })
   })
-
-const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
-
-const whyUnstorable = (text: string): string | null =>
-  text.includes('\0') ? 'must not contain the character U+0000 (NUL)' : UNPAIRED_SURROGATE.test(text) ? 'must be well-formed Unicode (it holds an unpaired surrogate)' : null
-
-/** Where the first string or key no database here can store is, and why; or null. */
-function unstorableText(value: unknown, path: Array<string | number> = []): { path: Array<string | number>; message: string } | null {
-  if (typeof value === 'string') {
-    const message = whyUnstorable(value)
-    return message ? { path, message } : null
-  }
-  if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) {
-      const found = unstorableText(item, [...path, i])
-      if (found) return found
-    }
-  } else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const message = whyUnstorable(key)
-      if (message) return { path: [...path, key], message }
-      const found = unstorableText(item, [...path, key])
-      if (found) return found
-    }
-  }
-  return null
-}
 
 export type Statement = z.infer<typeof statementSchema>
