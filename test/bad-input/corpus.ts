@@ -113,6 +113,8 @@ function* wrongValues(): Generator<Case> {
     { reason: '更正', credits: -1 },
     { reason: '更正', score: 101 },
     { reason: '更正', status: 'accepted' },
+    // Every endpoint reading its body with readJsonBody refuses text PostgreSQL cannot store.
+    { reason: '更正\u0000', credits: 2 },
     { credits: 2 },
   ])
   yield* each('sign ledger checkpoints', { method: 'post', path: () => '/api/credit-ledger-checkpoints/sign', as: 'admin' }, [{ university: 10486 }, { university: '' }, { chain: '1' }])
