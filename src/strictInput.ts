@@ -3,8 +3,8 @@
  * "5.0"), a number given "ninety" (stored as nothing), a polymorphic relation to a collection it
  * does not allow (an enrolment in a user), a relation to a document that does not exist (a 500
  * from the database's foreign key), an id that cannot be one on this database, text PostgreSQL
- * cannot store (src/storableText.ts). Checked before
- * the operation, for requests from outside (REST, GraphQL) only: the platform's own Local API
+ * cannot store (src/storableText.ts). Checked before the operation, for requests from outside
+ * (REST, GraphQL) only: the platform's own Local API
  * calls are trusted code on hot paths. Access comes first, so that a refusal tells nothing about
  * which documents exist to whoever may not write. Added to every collection, plugins' included, as the last
  * plugin; a refusal is Payload's ValidationError (400) naming each field, or a 404 for an id.
@@ -78,7 +78,7 @@ async function checkFields(req: PayloadRequest, fields: Field[], data: unknown, 
       case 'email':
       case 'code': {
         if (!list.every((v) => typeof v === 'string')) problem('must be text')
-        const why = list.map((v) => whyUnstorable(String(v))).find(Boolean)
+        const why = list.map((v) => (typeof v === 'string' ? whyUnstorable(v) : null)).find(Boolean)
         if (why) problem(why)
         break
       }

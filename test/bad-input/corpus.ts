@@ -83,6 +83,7 @@ function* wrongValues(): Generator<Case> {
     { title: '课程', code: 'BAD-9', enrollment: { mode: 'lottery' } },
     { title: '课程', code: 'BAD-10', enrollment: { capacity: -3 } },
     { title: '课程\u0000', code: 'BAD-11' },
+    { title: { toString: 0 }, code: 'BAD-13' },
     { title: '课程', code: 'BAD-12', body: { root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text: '介绍\udc00' }] }] } } },
   ])
   yield* each('enrol', { method: 'post', path: () => '/api/enrollments', as: 'student' }, [

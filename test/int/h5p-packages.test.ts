@@ -116,6 +116,16 @@ describe('the library registry', () => {
     expect(await state()).toEqual(before)
   })
 
+  it('refuses a package whose JSON holds text no database here can store, and writes nothing', async () => {
+    const before = await state()
+    for (const [title, message] of [['判断题\u0000', /h5p\.json: title must not contain the character U\+0000/], ['判断题\ud800', /h5p\.json: title must be well-formed Unicode/]] as const) {
+      const res = await upload('bad-title.h5p', await repack('true-false.h5p', { edit: editJson('h5p.json', (j) => (j.title = title)) }))
+      expect(res.status, JSON.stringify(res.body)).toBe(400)
+      expect(res.body.errors[0].message).toMatch(message)
+    }
+    expect(await state()).toEqual(before)
+  })
+
   it('refuses an author’s package that carries a newer patch than installed, naming both', async () => {
     const newer = await repack('true-false.h5p', { edit: editJson('H5P.Question-1.4/library.json', (j) => (j.patchVersion = 500)) })
     const before = await state()

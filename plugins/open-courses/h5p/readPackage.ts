@@ -7,6 +7,7 @@
  */
 import path from 'node:path'
 import yauzl from 'yauzl'
+import { unstorableText } from '../../../src/storableText'
 
 export class H5PPackageError extends Error {}
 
@@ -108,11 +109,16 @@ async function readEntries(buffer: Buffer, limits: { maxInflatedBytes: number; m
 function parseJson(files: Map<string, Buffer>, name: string): unknown {
   const raw = files.get(name)
   if (!raw) throw new H5PPackageError(`${name} is missing`)
+  let parsed: unknown
   try {
-    return JSON.parse(raw.toString('utf8').replace(/^\uFEFF/, ''))
+    parsed = JSON.parse(raw.toString('utf8').replace(/^\uFEFF/, ''))
   } catch (error) {
     throw new H5PPackageError(`${name} is not valid JSON: ${(error as Error).message}`)
   }
+  // What a package's JSON says is stored in the database (its title, h5p.json, its libraries).
+  const unstorable = unstorableText(parsed)
+  if (unstorable) throw new H5PPackageError(`${name}: ${unstorable.path.join('.') || '(root)'} ${unstorable.message}`)
+  return parsed
 }
 
 const SVG_SCRIPT = /<script|\son[a-z]+\s*=|javascript:|<foreignObject/i

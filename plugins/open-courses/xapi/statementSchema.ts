@@ -83,7 +83,7 @@ export const statementSchema = z
     // Years 1 to 9999 in UTC, as PostgreSQL's timestamps and ISO strings without a sign hold them.
     timestamp: z.iso
       .datetime({ offset: true })
-      .refine((v) => Number.isFinite(Date.parse(v)) && new Date(v).getUTCFullYear() >= 1 && new Date(v).getUTCFullYear() <= 9999, 'timestamp must fall within the years 1 to 9999 (UTC)')
+      .refine((v) => { const year = new Date(v).getUTCFullYear(); return year >= 1 && year <= 9999 }, 'timestamp must fall within the years 1 to 9999 (UTC)')
       .optional(),
     stored: z.unknown().optional(),
     authority: z.unknown().optional(),
