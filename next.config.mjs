@@ -4,7 +4,6 @@ import { withPayload } from '@payloadcms/next/withPayload'
 const nextConfig = {
   // express serves /api and static H5P; Next only renders pages.
   poweredByHeader: false,
-  eslint: { ignoreDuringBuilds: true },
   // tsc checks types in `npm run typecheck`; the build need not do it twice.
   typescript: { ignoreBuildErrors: true },
 }
