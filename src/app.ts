@@ -11,6 +11,7 @@ import { queryGuard } from './http/queryGuard'
 import { watchInterruptedJobs } from './operations/interruptedJobs'
 import { requestLimits } from './http/requestLimits'
 import express, { type Express } from 'express'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import helmet from 'helmet'
 import { getPayload, handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
 import { closeDatabase } from './db'
@@ -18,6 +19,7 @@ import { sendFetchResponse, toFetchRequest } from './http/fetchBridge'
 import { errorResponder, notFound } from './http/errors'
 import { requestLogger } from './http/requestLogger'
 import { PROJECT_ROOT } from './paths'
+import { loopbackOf } from './loopback'
 import { type StaticRoute, staticRoutesOf } from './staticRoutes'
 
 export type AppOptions = {
@@ -30,8 +32,25 @@ export type AppOptions = {
 export type App = {
   app: Express
   payload: Payload
+  /**
+   * Called by listen() with the address this process reaches itself at: Next.js starts there. It
+   * fetches its own pages from that address (a server action's redirect comes back with the next
+   * page in one response), forwarding the visitor's cookies; left unset it would use
+   * localhost:3000, which may be another program.
+   */
+  listening: (self: Self) => Promise<void>
   /** Closes what createApp opened: Next.js and the database. */
   close: () => Promise<void>
+}
+
+type Self = { hostname: string; port: number }
+type NextServer = { handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>; close: () => Promise<void> }
+
+async function startNextServer(dev: boolean, self: Self): Promise<NextServer> {
+  const { default: next } = await import('next')
+  const nextApp = next({ dev, dir: PROJECT_ROOT, ...self })
+  await nextApp.prepare()
+  return { handle: nextApp.getRequestHandler(), close: () => nextApp.close() }
 }
 
 export async function createApp(options: AppOptions = {}): Promise<App> {
@@ -74,17 +93,16 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
 
   for (const route of staticRoutesOf(config)) mountStatic(app, route)
 
-  let closeNext = async () => {}
-  if (options.next) {
-    const { default: next } = await import('next')
-    const nextApp = next({ dev: options.next.dev, dir: PROJECT_ROOT })
-    await nextApp.prepare()
-    const handle = nextApp.getRequestHandler()
-    app.all('/{*path}', refuseOpaqueOrigin, (req, res) => {
+  let nextServer: Promise<NextServer> | undefined
+  const nextOptions = options.next
+  const startNext = nextOptions ? (self: Self) => (nextServer ??= startNextServer(nextOptions.dev, self)) : undefined
+  if (startNext) {
+    app.all('/{*path}', refuseOpaqueOrigin, async (req, res) => {
       req.headers[CLIENT_ADDRESS_HEADER] = req.ip ?? 'unknown'
+      // Not yet started only when nothing called listen() (supertest binds a port per request).
+      const { handle } = await startNext({ hostname: loopbackOf(req.socket.localAddress), port: req.socket.localPort ?? 0 })
       return handle(req, res)
     })
-    closeNext = () => nextApp.close()
   } else {
     app.use(notFound)
   }
@@ -93,9 +111,12 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
   return {
     app,
     payload,
+    listening: async (self) => {
+      await startNext?.(self)
+    },
     close: async () => {
       stopWatchingJobs()
-      await closeNext()
+      await nextServer?.then((server) => server.close(), () => {})
       await payload.destroy()
       await closeDatabase(payload.db)
     },

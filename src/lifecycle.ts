@@ -1,6 +1,7 @@
 /** Listening and graceful shutdown, kept out of server.ts so that tests can drive them. */
 import type { Server } from 'node:http'
 import type { App } from './app'
+import { loopbackOf } from './loopback'
 
 export type RunningServer = {
   server: Server
@@ -9,6 +10,7 @@ export type RunningServer = {
   shutdown: (graceMs?: number) => Promise<void>
 }
 
+/** Resolves once the server listens and, when it serves pages, Next.js has started (see App.listening). */
 export function listen(app: App, port: number, host?: string): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     const server = app.app.listen(port, host ?? '0.0.0.0', (error?: Error) => {
@@ -26,7 +28,10 @@ export function listen(app: App, port: number, host?: string): Promise<RunningSe
           clearTimeout(timer)
           await app.close()
         })())
-      resolve({ server, port: actualPort, shutdown })
+      app.listening({ hostname: loopbackOf(host ?? '0.0.0.0'), port: actualPort }).then(
+        () => resolve({ server, port: actualPort, shutdown }),
+        (failure: unknown) => shutdown(0).then(() => reject(failure), () => reject(failure)),
+      )
     })
   })
 }

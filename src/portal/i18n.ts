@@ -6,6 +6,8 @@
 export const LANGS = ['zh', 'en'] as const
 export type Lang = (typeof LANGS)[number]
 export const LANG_COOKIE = 'lianpei-lang'
+/** The product's name in both languages, after every page's own title. */
+export const SITE_NAME = '联培 LianPei'
 
 export const langOf = (value: string | undefined | null): Lang => (value === 'en' ? 'en' : 'zh')
 

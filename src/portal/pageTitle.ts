@@ -5,10 +5,8 @@
  * layout's title template, which does not reach the catalogue at `/` (the layout's own segment).
  */
 import type { Metadata } from 'next'
-import { type Labels, pick } from './i18n'
+import { type Labels, pick, SITE_NAME } from './i18n'
 import { portalContext } from './session'
-
-export const SITE_NAME = '联培 LianPei'
 
 export const pageTitle = (name: string): Metadata => ({ title: { absolute: `${name} · ${SITE_NAME}` } })
 

@@ -12,6 +12,7 @@ import { launchBrowser, waitForText } from '../helpers/browser'
 import { type BrowserApp, startBrowserApp } from '../helpers/browserApp'
 import { expectAccessible, portalSignIn, portalSignOut, runAllJobs, screenshot } from '../helpers/portal'
 import { startSmtpServer, textOf } from '../helpers/smtp'
+import { DEMO_PASSWORD } from '../../seed/data/users'
 
 let app: BrowserApp
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>
@@ -218,6 +219,61 @@ describe('portal accounts', () => {
     await page.click('#retry')
     await waitForText(page.locator('h1'), 'Open courses')
     await page.click('#language-toggle')
+    await page.close()
+  })
+
+  it('brings the next page in the sign-in’s own response: Next.js fetches it from this server, not from localhost:3000', async () => {
+    const { base } = app
+    const page = await app.browser.context.newPage()
+    await page.goto(`${base}/sign-in?next=${encodeURIComponent('/learning')}`)
+    await page.fill('input[name=email]', 'student2@lianpei.demo')
+    await page.fill('input[name=password]', DEMO_PASSWORD)
+    const requests: string[] = []
+    page.on('request', (r) => requests.push(`${r.method()} ${new URL(r.url()).pathname}`))
+    try {
+      const [action] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/sign-in'), page.click('#sign-in')])
+      await page.waitForURL(`${base}/learning`)
+      await waitForText(page.locator('h1'), '我的学习')
+      // The action's answer carries the page it redirects to (Next's RSC stream), so the browser
+      // asks for nothing more. When Next cannot fetch that page from itself, the answer is empty
+      // and the browser then asks for /learning in a second request.
+      expect(action.headers()['content-type'] ?? '').toContain('text/x-component')
+      expect(requests.filter((r) => r.startsWith('GET /learning'))).toEqual([])
+    } finally {
+      // Signed out whatever happened, so that the next test starts as a visitor.
+      await page.context().clearCookies({ name: 'payload-token' })
+      await page.close()
+    }
+  })
+
+  it('answers a failure of the portal’s frame itself (its layout) with a 500 in both languages', async () => {
+    const { base, t } = app
+    const page = await app.browser.context.newPage()
+    await portalSignIn(page, base, 'student2@lianpei.demo')
+    const db = t.payload.db
+    const findOne = db.findOne
+    // The signed-in user comes back in a shape the header cannot read (roles not a list): the
+    // root layout fails before any page renders. (A user that cannot be read at all is no
+    // failure: Payload's auth then treats the visitor as signed out.)
+    db.findOne = async function (this: typeof db, args) {
+      const user = await findOne.call(this, args)
+      return args.collection === 'users' && user ? { ...user, roles: 'student' } : user
+    } as typeof findOne
+    try {
+      expect((await page.goto(`${base}/`))?.status()).toBe(500)
+      await waitForText(page.locator('h1'), '出错了')
+      await waitForText(page.locator('h1'), 'Something went wrong')
+      expect(await page.title()).toBe('出错了 · Something went wrong · 联培 LianPei')
+      expect(await page.content()).not.toContain('is not a function')
+      await expectAccessible(page, 'layout error')
+      await screenshot(page, 'layout-error')
+    } finally {
+      db.findOne = findOne
+    }
+    // The user reads well again: trying again runs the layout on the server again.
+    await page.click('#retry')
+    await waitForText(page.locator('h1'), '在线开放课程')
+    await portalSignOut(page)
     await page.close()
   })
 

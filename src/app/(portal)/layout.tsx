@@ -1,7 +1,7 @@
 /* The learner portal's root layout: the same Next.js app as the admin panel, its own frame. */
 import type { Metadata } from 'next'
 import type React from 'react'
-import { SITE_NAME } from '../../portal/pageTitle'
+import { SITE_NAME } from '../../portal/i18n'
 import { PortalLang } from '../../portal/PortalLang'
 import { portalContext } from '../../portal/session'
 import { Shell } from '../../portal/Shell'
