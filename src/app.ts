@@ -48,6 +48,9 @@ type NextServer = { handle: (req: IncomingMessage, res: ServerResponse) => Promi
 
 async function startNextServer(dev: boolean, self: Self): Promise<NextServer> {
   const { default: next } = await import('next')
+  // As `next start` does: without it Next builds the address from X-Forwarded-Proto as well, and
+  // behind a TLS proxy would fetch https:// from this plain-HTTP port.
+  process.env.__NEXT_PRIVATE_ORIGIN = `http://${self.hostname.includes(':') ? `[${self.hostname}]` : self.hostname}:${self.port}`
   const nextApp = next({ dev, dir: PROJECT_ROOT, ...self })
   await nextApp.prepare()
   return { handle: nextApp.getRequestHandler(), close: () => nextApp.close() }
@@ -95,12 +98,19 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
 
   let nextServer: Promise<NextServer> | undefined
   const nextOptions = options.next
-  const startNext = nextOptions ? (self: Self) => (nextServer ??= startNextServer(nextOptions.dev, self)) : undefined
+  const startNext = nextOptions
+    ? (self: Self) =>
+        (nextServer ??= startNextServer(nextOptions.dev, self).catch((failure: unknown) => {
+          nextServer = undefined // the next request tries again
+          throw failure
+        }))
+    : undefined
   if (startNext) {
     app.all('/{*path}', refuseOpaqueOrigin, async (req, res) => {
       req.headers[CLIENT_ADDRESS_HEADER] = req.ip ?? 'unknown'
-      // Not yet started only when nothing called listen() (supertest binds a port per request).
-      const { handle } = await startNext({ hostname: loopbackOf(req.socket.localAddress), port: req.socket.localPort ?? 0 })
+      // Not yet started only when nothing called listen(): supertest, which binds a port for one
+      // request; a later form's redirect then comes as a plain redirect, Next's fetch failing.
+      const { handle } = await startNext({ hostname: loopbackOf(req.socket.localAddress), port: req.socket.localPort! })
       return handle(req, res)
     })
   } else {

@@ -17,6 +17,8 @@ export function listen(app: App, port: number, host?: string): Promise<RunningSe
       if (error) return reject(error)
       const address = server.address()
       const actualPort = typeof address === 'object' && address ? address.port : port
+      // The address bound, not the name asked for: a host name may resolve to other machines too.
+      const boundHost = typeof address === 'object' && address ? address.address : host
       let stopping: Promise<void> | undefined
       const shutdown = (graceMs = 10_000) =>
         (stopping ??= (async () => {
@@ -28,7 +30,7 @@ export function listen(app: App, port: number, host?: string): Promise<RunningSe
           clearTimeout(timer)
           await app.close()
         })())
-      app.listening({ hostname: loopbackOf(host ?? '0.0.0.0'), port: actualPort }).then(
+      app.listening({ hostname: loopbackOf(boundHost), port: actualPort }).then(
         () => resolve({ server, port: actualPort, shutdown }),
         (failure: unknown) => shutdown(0).then(() => reject(failure), () => reject(failure)),
       )
