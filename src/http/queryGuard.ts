@@ -4,12 +4,15 @@
  * - `where`: every condition ends in one of Payload's operators with a value (not an object:
  *   `where[name][equals][$gt]=` reached the SQL layer as an object), and no key is a MongoDB
  *   operator (`$ne`, `$gt`…), whatever the database;
- * - `limit`, `page`, `depth`: whole numbers (`page` at most MAX_PAGE, `depth` at most 10).
+ * - `limit`, `page`, `depth`: whole numbers (`page` at most MAX_PAGE, `depth` at most 10);
+ * - no value or key holds text no database here can store or compare (U+0000: PostgreSQL
+ *   answered 500 for `where[title][equals]=a%00b`, SQLite for a catalogue search).
  * Parsed with qs-esm, as Payload parses it.
  */
 import type { RequestHandler } from 'express'
 import * as qs from 'qs-esm'
 import { MAX_PAGE } from '../paging'
+import { unstorableText } from '../storableText'
 import { readBody } from './bufferedBody'
 
 const OPERATORS = new Set(['equals', 'not_equals', 'in', 'not_in', 'all', 'exists', 'greater_than', 'greater_than_equal', 'less_than', 'less_than_equal', 'like', 'not_like', 'contains', 'within', 'intersects', 'near'])
@@ -47,6 +50,11 @@ function whereProblem(value: unknown, path: string): string | undefined {
 export function queryProblem(search: string): string | undefined {
   if (!search) return undefined
   const query = qs.parse(search, { ignoreQueryPrefix: true, depth: 10, arrayLimit: 1000 }) as Record<string, unknown>
+  const unstorable = unstorableText(query)
+  if (unstorable) {
+    const [first, ...rest] = unstorable.path
+    return `${first}${rest.map((key) => `[${key}]`).join('')}: ${unstorable.message}`
+  }
   if (query.where !== undefined) {
     const problem = whereProblem(query.where, 'where')
     if (problem) return problem

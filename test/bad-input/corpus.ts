@@ -144,6 +144,19 @@ function* queries(): Generator<Case> {
       yield { name: `GET /api/${collection}?${query}`, method: 'get', path: () => `/api/${collection}?${query}`, as, status: [400] }
     }
   }
+  // Text no database here can store or compare (PostgreSQL refuses U+0000 in a text parameter),
+  // and xAPI dates past what PostgreSQL's timestamps hold.
+  const texts = [
+    ['REST where equals', 'student', '/api/courses?where[title][equals]=a%00b'],
+    ['REST where like', 'anonymous', '/api/organizations?where[name][like]=%00'],
+    ['REST where in', 'admin', '/api/users?where[email][in][0]=%00'],
+    ['catalogue search', 'anonymous', '/api/catalogue?q=%E6%99%BA%00'],
+    ['xAPI verb', 'student', '/api/xapi/statements?verb=http://a.test/%00'],
+    ['xAPI activity', 'student', '/api/xapi/statements?activity=http://a.test/%00'],
+    ['xAPI since past the year 9999', 'student', '/api/xapi/statements?since=10000-01-01T00:00:00Z'],
+    ['xAPI until past the year 9999', 'student', '/api/xapi/statements?until=+010000-01-01T00:00:00Z'],
+  ] as const
+  for (const [label, as, path] of texts) yield { name: `GET ${label}: ${path}`, method: 'get', path: () => path, as, headers: path.includes('xapi') ? XAPI : undefined, status: [400] }
   for (const id of ['abc', '1;drop table users', '../1', '1e3', '0x10', "1' or '1'='1"]) {
     yield { name: `GET /api/courses/${id}`, method: 'get', path: () => `/api/courses/${encodeURIComponent(id)}`, as: 'admin', status: [404] }
     yield { name: `PATCH /api/organizations/${id}`, method: 'patch', path: () => `/api/organizations/${encodeURIComponent(id)}`, as: 'admin', body: { nameEn: 'x' }, status: [400, 404] }

@@ -74,3 +74,11 @@ describe(`the portal escapes what people type (${CASES.length} cases)`, () => {
     })
   }
 })
+
+describe('the catalogue page refuses a search no database can run', () => {
+  it('says so and shows every course (U+0000 in the search failed the page on SQLite)', async () => {
+    const html = await page('/?q=%E8%AF%BE%00', false)
+    expect(html).toContain('id="catalogue-query-refused"')
+    expect(html).toContain(escapedScript) // the course list, unfiltered
+  })
+})

@@ -6,6 +6,7 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
 import { CORE } from '../../../collections/slugs'
 import { findPage, PAGE_RULE, pageParam } from '../../../src/paging'
+import { whyUnstorable } from '../../../src/storableText'
 
 const SORTS: Record<string, string> = { title: 'title', newest: '-createdAt', credits: 'credits', '-credits': '-credits', code: 'code' }
 export const CATALOGUE_SORTS = ['featured', ...Object.keys(SORTS)] as const
@@ -14,6 +15,11 @@ export type CatalogueQuery = { where: Where; sort: string[]; page: number; limit
 
 /** Reads `q, discipline, organization, category, language, minCredits, maxCredits, featured, sort, page, limit`. */
 export function parseCatalogueQuery(p: URLSearchParams): { query: CatalogueQuery } | { error: string } {
+  // The API's query guard refuses such text before this; the portal's catalogue page reads here.
+  for (const [name, value] of p) {
+    const why = whyUnstorable(value)
+    if (why) return { error: `${name} ${why}` }
+  }
   const and: Where[] = [{ _status: { equals: 'published' } }]
   const q = p.get('q')?.trim()
   if (q) and.push({ or: ['title', 'titleEn', 'summary', 'summaryEn', 'code'].map((field) => ({ [field]: { like: q } })) })
