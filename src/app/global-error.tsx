@@ -1,7 +1,7 @@
 'use client'
 /*
- * A failure in a root layout itself (the portal's reads the user and the language before any page
- * renders): the portal's own error page cannot render inside a layout that failed, and Next's
+ * A failure in a root layout itself (the portal's layout reads the user and the language before
+ * any page renders): the portal's own error page cannot render inside a layout that failed, and Next's
  * default says only "Application error" in English. The layout's language is unknown here, so the
  * page says it in both. Trying again reloads the whole page: the layout must run on the server
  * again, which `reset` alone does not ask for.
