@@ -1,6 +1,6 @@
 /**
  * Source text for a benchmark's client thread (its CLIENT script): `openConnections(agent,
- * target, count)` opens the agent's keep-alive connections, one `HEAD /api/health` each, before
+ * target, count)` opens the agent's keep-alive connections, one `GET /api/health` each, before
  * the clock starts, as a browser keeps its connection open across a lesson.
  *
  * Opened under load instead, they came in one per event-loop turn of the server (libuv, since
@@ -10,7 +10,7 @@
  */
 export const OPEN_CONNECTIONS = `
   const openConnections = (agent, target, count) => Promise.all(Array.from({ length: count }, () => new Promise((resolve, reject) => {
-    const req = require('node:http').request({ host: target.hostname, port: target.port, path: '/api/health', method: 'HEAD', agent }, (res) => {
+    const req = require('node:http').request({ host: target.hostname, port: target.port, path: '/api/health', method: 'GET', agent }, (res) => {
       res.resume()
       res.on('end', resolve)
     })

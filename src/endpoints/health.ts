@@ -22,7 +22,11 @@ export const healthEndpoints = (db: DatabaseKind): Endpoint[] => {
       method: 'head',
       handler: async (req) => {
         const answer = await check(req)
-        return new Response(null, { status: answer.status, headers: answer.headers })
+        // The length GET's body would have: without it (GET's is chunked), Node's HTTP client
+        // closed its kept-alive connection after every HEAD, so a prober opened one per probe.
+        const headers = new Headers(answer.headers)
+        headers.set('content-length', String((await answer.arrayBuffer()).byteLength))
+        return new Response(null, { status: answer.status, headers })
       },
     },
   ]

@@ -1,4 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -28,6 +30,32 @@ describe('express host', () => {
     expect(res.status).toBe(200)
     expect(res.headers['content-type']).toMatch(/application\/json/)
     expect(res.text ?? '').toBe('')
+    expect(res.headers['content-length']).toBe(String(Buffer.byteLength(JSON.stringify({ status: 'ok', db: t.db.kind }))))
+  })
+
+  it('keeps the connection open after HEAD /api/health, for a prober that reuses it', async () => {
+    const server = t.app.listen(0, '127.0.0.1')
+    await new Promise((resolve) => server.once('listening', resolve))
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
+    const head = () =>
+      new Promise<{ status?: number; reusedSocket: boolean }>((resolve, reject) => {
+        const req = http.request({ host: '127.0.0.1', port: (server.address() as AddressInfo).port, path: '/api/health', method: 'HEAD', agent }, (res) => {
+          res.resume()
+          res.on('end', () => resolve({ status: res.statusCode, reusedSocket: req.reusedSocket }))
+        })
+        req.on('error', reject)
+        req.end()
+      })
+    try {
+      const first = await head()
+      const second = await head()
+      expect(first.status).toBe(200)
+      expect(second.status).toBe(200)
+      expect(second.reusedSocket).toBe(true)
+    } finally {
+      agent.destroy()
+      await new Promise((resolve) => server.close(resolve))
+    }
   })
 
   it('sends security headers and hides the framework', async () => {
