@@ -6,14 +6,18 @@
  *   npm run bench:portal-pages       # needs the admin panel and portal built (npm run build)
  *   PROFILE=/tmp/pages.cpuprofile npm run bench:portal-pages   # where a signed-in page's time goes
  *
- * COURSES published courses (default 300) of 6 modules each; SLICES slices (default 6) of REQUESTS
- * requests (default 300) in which each page alternates with its baseline.
+ * COURSES published courses (default 300) of 6 modules each, offered by ORGANIZATIONS
+ * organisations (default 200: a province's universities and their enterprise partners; the
+ * catalogue page names them and filters by them); SLICES slices (default 6) of REQUESTS requests
+ * (default 300) in which each page alternates with its baseline.
  */
 import { Worker } from 'node:worker_threads'
 import { startBenchApp } from './benchApp'
+import { OPEN_CONNECTIONS } from './openConnections'
 
 const CONCURRENCY = 16
 const COURSES = Number(process.env.COURSES ?? 300)
+const ORGANIZATIONS = Number(process.env.ORGANIZATIONS ?? 200)
 const REQUESTS = Number(process.env.REQUESTS ?? 300)
 const SLICES = Number(process.env.SLICES ?? 6)
 const PASSWORD = 'bench-password'
@@ -21,8 +25,14 @@ const PASSWORD = 'bench-password'
 const { payload, base, stop } = await startBenchApp({ next: true })
 process.stdout.write(`database: ${payload.db.name}\n`)
 
-const org = await payload.create({ collection: 'organizations', data: { kind: 'university', name: '基准大学', code: '19999' }, overrideAccess: true })
-const partner = await payload.create({ collection: 'organizations', data: { kind: 'enterprise', name: '基准企业', code: '91440000BENCH00001' }, overrideAccess: true })
+// A quarter universities, the rest enterprises; each course is offered by a university with an enterprise partner.
+const universities: Array<{ id: number }> = []
+const enterprises: Array<{ id: number }> = []
+for (let i = 0; i < ORGANIZATIONS; i++) {
+  if (i % 4 === 0) universities.push(await payload.create({ collection: 'organizations', data: { kind: 'university', name: `基准大学 ${i}`, nameEn: `Bench University ${i}`, code: String(19000 + i) }, overrideAccess: true }))
+  else enterprises.push(await payload.create({ collection: 'organizations', data: { kind: 'enterprise', name: `基准企业 ${i} 有限公司`, nameEn: `Bench Enterprise ${i}`, code: `91440000BENCH${String(i).padStart(5, '0')}` }, overrideAccess: true }))
+}
+const org = universities[0]!
 const courseIds: Array<number | string> = []
 const round = await payload.create({ collection: 'proposal-rounds', data: { title: '基准批次', opensAt: new Date(Date.now() - 86_400_000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString(), budget: 0 } as never, overrideAccess: true })
 for (let i = 0; i < COURSES; i++) {
@@ -32,8 +42,8 @@ for (let i = 0; i < COURSES; i++) {
       title: `智能制造课程 ${i}`,
       code: `BENCH-${i}`,
       summary: '高校与企业联合开发的课程，面向智能制造产线的选型、集成与调试。',
-      organization: org.id,
-      partners: [partner.id],
+      organization: universities[i % universities.length]!.id,
+      partners: [enterprises[i % enterprises.length]!.id],
       credits: 1 + (i % 4),
       hours: 16,
       creditCategory: 'course',
@@ -47,7 +57,7 @@ for (let i = 0; i < COURSES; i++) {
     overrideAccess: true,
   })
   if (i % 10 === 0) {
-    const proposal = await payload.create({ collection: 'course-proposals', data: { title: `申报 ${i}`, round: round.id, course: course.id, leadOrganization: org.id } as never, overrideAccess: true })
+    const proposal = await payload.create({ collection: 'course-proposals', data: { title: `申报 ${i}`, round: round.id, course: course.id, leadOrganization: universities[i % universities.length]!.id } as never, overrideAccess: true })
     await payload.update({ collection: 'course-proposals', id: proposal.id, data: { status: 'approved' } as never, overrideAccess: true, context: { bookkeeping: true } })
     await payload.update({ collection: 'courses', id: course.id, data: { _status: 'published' } as never, overrideAccess: true })
   }
@@ -74,9 +84,11 @@ const CLIENT = `
     req.on('error', reject)
     req.end()
   })
+  ${OPEN_CONNECTIONS}
   ;(async () => {
     let next = 0, failed = 0
     const latencies = []
+    await openConnections(agent, target, concurrency)
     const started = performance.now()
     await Promise.all(Array.from({ length: concurrency }, async () => {
       while (next < requests) {
@@ -153,7 +165,7 @@ for (let slice = 1; slice <= SLICES; slice++) {
 }
 
 const meanRate = (results: Result[]) => results.reduce((sum, r) => sum + rate(r), 0) / results.length
-process.stdout.write(`\nportal pages, ${CONCURRENCY} concurrent clients, ${COURSES} courses, ${SLICES} slices of ${REQUESTS} requests, ${payload.db.name}\n`)
+process.stdout.write(`\nportal pages, ${CONCURRENCY} concurrent clients, ${COURSES} courses, ${ORGANIZATIONS} organisations, ${SLICES} slices of ${REQUESTS} requests, ${payload.db.name}\n`)
 process.stdout.write('| page | page requests/s | p99 ms | GET /api/catalogue requests/s (same cookie) | ratio | slices |\n| --- | ---: | ---: | ---: | ---: | --- |\n')
 const verdicts: string[] = []
 for (const pair of pairs) {

@@ -1,6 +1,7 @@
 import type { CollectionConfig, PayloadRequest } from 'payload'
 import { anyone, isAdmin } from '../src/access'
 import { say } from '../src/i18n/say'
+import { forgetOrganizationNames } from '../src/portal/organizationNames'
 import { options, zhEn } from './i18n'
 import { CORE } from './slugs'
 
@@ -24,6 +25,10 @@ export const Organizations: CollectionConfig = {
   },
   // Names of organisations appear on public course pages, so reading is open.
   access: { read: anyone, create: isAdmin, update: isAdmin, delete: isAdmin },
+  hooks: {
+    afterChange: [({ req }) => forgetOrganizationNames(req.payload)],
+    afterDelete: [({ req }) => forgetOrganizationNames(req.payload)],
+  },
   fields: [
     {
       name: 'kind',

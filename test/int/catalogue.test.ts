@@ -1,5 +1,6 @@
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { organizationNames } from '../../src/portal/organizationNames'
 import { createCourse, createFeaturedCourse, createOrganization } from '../helpers/fixtures'
 import { startTestApp, type TestApp } from '../helpers/testApp'
 
@@ -63,5 +64,17 @@ describe('catalogue', () => {
     const res = await request(t.app).get(`/api/catalogue${query}`)
     expect(res.status).toBe(400)
     expect(res.body.errors[0].message).toBeTruthy()
+  })
+
+  it("keeps the organisations' names for the catalogue page, and follows a new, renamed or deleted organisation at once", async () => {
+    // Sorted here: the order by name is the database's collation.
+    const names = async () => (await organizationNames(t.payload)).map((o) => o.name).sort()
+    expect(await names()).toEqual(['组织 10711', '组织 91441900MA51LP0011'])
+    const agency = await createOrganization(t.payload, 'agency', '12440000MB2C123456', '东莞市人力资源局')
+    expect(await names()).toEqual(['东莞市人力资源局', '组织 10711', '组织 91441900MA51LP0011'].sort())
+    await t.payload.update({ collection: 'organizations', id: agency.id, data: { name: '东莞市人社局', nameEn: 'Dongguan HRSS' }, overrideAccess: true })
+    expect((await organizationNames(t.payload)).find((o) => o.id === agency.id)).toEqual({ id: agency.id, name: '东莞市人社局', nameEn: 'Dongguan HRSS' })
+    await t.payload.delete({ collection: 'organizations', id: agency.id, overrideAccess: true })
+    expect(await names()).toEqual(['组织 10711', '组织 91441900MA51LP0011'])
   })
 })

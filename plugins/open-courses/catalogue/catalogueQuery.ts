@@ -49,13 +49,15 @@ export function parseCatalogueQuery(p: URLSearchParams): { query: CatalogueQuery
   return { query: { where: { and }, sort, page, limit } }
 }
 
-/** One page of the catalogue, with each course's owning and partner organisations. */
+/**
+ * One page of the catalogue. The API answers with each course's owning and partner organisations
+ * whole; the portal's page (`req`) gets their IDs, as it has every organisation's name already
+ * for its provider filter, and populating them again cost a query and a read per page.
+ */
 export const findCatalogue = (payload: Payload, query: CatalogueQuery, access: { req: PayloadRequest } | { overrideAccess: true }) =>
   findPage(payload, {
     collection: CORE.courses,
     ...query,
-    depth: 1,
-    // A page needs only the organisations' names; the API keeps answering with whole organisations.
-    ...('req' in access ? { req: access.req, overrideAccess: false, populate: { [CORE.organizations]: { name: true, nameEn: true } } } : { overrideAccess: true }),
+    ...('req' in access ? { req: access.req, overrideAccess: false, depth: 0 } : { overrideAccess: true, depth: 1 }),
     select: { title: true, titleEn: true, code: true, summary: true, summaryEn: true, credits: true, hours: true, creditCategory: true, discipline: true, language: true, organization: true, partners: true, coverImage: true, featured: true, designation: true, enrollment: { mode: true, capacity: true, opensAt: true, closesAt: true } },
   })

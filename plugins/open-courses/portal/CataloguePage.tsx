@@ -1,12 +1,12 @@
 /**
  * The home page: the catalogue of published courses with search (Chinese included), filters,
- * sort and paging; featured courses first. One query for the page of courses (organisations by
- * depth) and one for the provider filter's organisations.
+ * sort and paging; featured courses first. One query for the page of courses; the organisations'
+ * names (kept per process) fill the provider filter and name each course's provider and partners.
  */
 import { CREDIT_CATEGORIES, DISCIPLINES, DESIGNATIONS } from '../../../collections/Courses'
-import { CORE } from '../../../collections/slugs'
 import { colon, fill, joinList, type Lang, localized, optionLabel, pick } from '../../../src/portal/i18n'
 import { redirectPastLastPage } from '../../../src/portal/lastPage'
+import { type OrganizationName, organizationNames } from '../../../src/portal/organizationNames'
 import { Pager } from '../../../src/portal/Pager'
 import { param, portalContext, portalRequest, type SearchParams } from '../../../src/portal/session'
 import { type CatalogueQuery, findCatalogue, parseCatalogueQuery } from '../catalogue/catalogueQuery'
@@ -38,7 +38,7 @@ export async function CataloguePage({ searchParams }: { searchParams: SearchPara
   const query: CatalogueQuery = 'error' in parsed ? (parseCatalogueQuery(params) as { query: CatalogueQuery }).query : parsed.query
   const [courses, organizations] = await Promise.all([
     findCatalogue(payload, query, { req }),
-    payload.find({ collection: CORE.organizations, req, overrideAccess: false, pagination: false, depth: 0, sort: 'name', select: { name: true, nameEn: true } } as never),
+    organizationNames(payload),
   ])
   const pageLink = (page: number) => {
     const p = new URLSearchParams(params)
@@ -47,6 +47,7 @@ export async function CataloguePage({ searchParams }: { searchParams: SearchPara
     return `/?${p.toString()}`
   }
   redirectPastLastPage(courses, pageLink)
+  const organizationsById = new Map(organizations.map((o) => [o.id, o]))
   const selected = (key: string) => params.get(key) ?? ''
   return (
     <>
@@ -70,7 +71,7 @@ export async function CataloguePage({ searchParams }: { searchParams: SearchPara
           label={t.organization}
           any={t.any}
           value={selected('organization')}
-          options={(organizations.docs as Doc[]).map((o) => ({ value: String(o.id), label: { zh: o.name, en: o.nameEn || o.name } }))}
+          options={organizations.map((o) => ({ value: String(o.id), label: { zh: o.name, en: o.nameEn || o.name } }))}
           lang={lang}
         />
         <Select
@@ -110,7 +111,7 @@ export async function CataloguePage({ searchParams }: { searchParams: SearchPara
       ) : (
         <ul className="cards" id="catalogue">
           {(courses.docs as Doc[]).map((course) => (
-            <CourseCard key={course.id} course={course} lang={lang} />
+            <CourseCard key={course.id} course={course} organizations={organizationsById} lang={lang} />
           ))}
         </ul>
       )}
@@ -138,9 +139,9 @@ function Select({ name, label, any, value, options, lang }: { name: string; labe
 export const organizationName = (org: Doc | string | number | null | undefined, lang: Lang) =>
   org && typeof org === 'object' ? localized(org.name, org.nameEn, lang) : ''
 
-function CourseCard({ course, lang }: { course: Doc; lang: Lang }) {
+function CourseCard({ course, organizations, lang }: { course: Doc; organizations: Map<unknown, OrganizationName>; lang: Lang }) {
   const t = pick(openCoursesLabels, lang)
-  const partners = ((course.partners ?? []) as Doc[]).map((p) => organizationName(p, lang)).filter(Boolean)
+  const partners = ((course.partners ?? []) as unknown[]).map((id) => organizationName(organizations.get(id), lang)).filter(Boolean)
   const summary = localized(course.summary, course.summaryEn, lang)
   return (
     <li className="card">
@@ -157,7 +158,7 @@ function CourseCard({ course, lang }: { course: Doc; lang: Lang }) {
       <p>
         {t.provider}
         {colon(lang)}
-        {organizationName(course.organization, lang)}
+        {organizationName(organizations.get(course.organization), lang)}
         {partners.length > 0 && (
           <>
             <br />
