@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { setRateLimitScale } from '../../src/http/rateLimit'
 import { launchBrowser, waitForText } from '../helpers/browser'
 import { type BrowserApp, startBrowserApp } from '../helpers/browserApp'
+import { createCourse, createOrganization } from '../helpers/fixtures'
 import { expectAccessible, portalSignIn, portalSignOut, runAllJobs, screenshot } from '../helpers/portal'
 import { startSmtpServer, textOf } from '../helpers/smtp'
 import { DEMO_PASSWORD } from '../../seed/data/users'
@@ -299,5 +300,22 @@ describe('portal accounts', () => {
     expect(await page.evaluate(() => (window as any).__xss)).toBeUndefined()
     expect(await page.locator('main img, main script').count()).toBe(0)
     await page.close()
+  })
+
+  it('names a new or renamed organisation on the catalogue page at once (its names are kept per process)', async () => {
+    const { base, t } = app
+    // The cards only: the provider filter lists every organisation.
+    const cards = async (q: string) => {
+      const html = await (await fetch(`${base}/?q=${encodeURIComponent(q)}`)).text()
+      return html.slice(html.indexOf('id="catalogue"'))
+    }
+    expect(await cards('')).toContain('card')
+    const provider = await createOrganization(t.payload, 'enterprise', '91441900MA51LP0099', '东莞精工模具有限公司')
+    await createCourse(t.payload, provider.id, { title: '模具设计实训' })
+    expect(await cards('模具设计实训')).toContain('东莞精工模具有限公司')
+    await t.payload.update({ collection: 'organizations', id: provider.id, data: { name: '东莞精密模具有限公司' }, overrideAccess: true })
+    const renamed = await cards('模具设计实训')
+    expect(renamed).toContain('东莞精密模具有限公司')
+    expect(renamed).not.toContain('东莞精工模具有限公司')
   })
 })

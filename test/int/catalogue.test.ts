@@ -77,4 +77,14 @@ describe('catalogue', () => {
     await t.payload.delete({ collection: 'organizations', id: agency.id, overrideAccess: true })
     expect(await names()).toEqual(['组织 10711', '组织 91441900MA51LP0011'])
   })
+
+  it('reads the names again for an organisation made through another process, once they are a second old', async () => {
+    await organizationNames(t.payload)
+    // Written without this process's hooks, as another process's write reaches this one.
+    const elsewhere = await t.payload.db.create({ collection: 'organizations', data: { kind: 'enterprise', code: '91441900MA51LP0077', name: '长安镇模具协会' } })
+    await new Promise((resolve) => setTimeout(resolve, 1_000))
+    expect((await organizationNames(t.payload)).map((o) => o.name)).not.toContain('长安镇模具协会')
+    expect((await organizationNames(t.payload, [uni.id, elsewhere.id])).map((o) => o.name)).toContain('长安镇模具协会')
+    await t.payload.delete({ collection: 'organizations', id: elsewhere.id, overrideAccess: true })
+  })
 })

@@ -36,10 +36,8 @@ export async function CataloguePage({ searchParams }: { searchParams: SearchPara
   // the visitor's language; the form then shows no filter rather than the refused ones.
   if ('error' in parsed) for (const key of [...params.keys()]) if (key !== 'limit') params.delete(key)
   const query: CatalogueQuery = 'error' in parsed ? (parseCatalogueQuery(params) as { query: CatalogueQuery }).query : parsed.query
-  const [courses, organizations] = await Promise.all([
-    findCatalogue(payload, query, { req }),
-    organizationNames(payload),
-  ])
+  const courses = await findCatalogue(payload, query, { req })
+  const organizations = await organizationNames(payload, (courses.docs as Doc[]).flatMap((c) => [c.organization, ...(c.partners ?? [])]))
   const pageLink = (page: number) => {
     const p = new URLSearchParams(params)
     p.delete('limit')
