@@ -38,7 +38,8 @@ export async function organizationNames(payload: Payload, including: ReadonlyArr
   const names = await entry.names
   const known = new Set(names.map((o) => String(o.id)))
   if (including.every((id) => id === null || id === undefined || known.has(String(id))) || Date.now() - entry.at < REREAD_MS) return names
-  return (cached.get(payload) === entry ? read(payload) : cached.get(payload) ?? read(payload)).names
+  const latest = cached.get(payload)
+  return (latest && latest !== entry ? latest : read(payload)).names
 }
 
 export function forgetOrganizationNames(payload: Payload): void {
