@@ -1,7 +1,8 @@
 /**
- * A request body the express layer reads before Payload does, when it must look at it or measure
- * it first (a chunked body has no length to check; a query sent as a POST body must be guarded
- * like one in the URL). toFetchRequest hands Payload the bytes kept here.
+ * A request body the express layer reads before Payload does: to measure it (a chunked body has
+ * no length to check), to look at it (a query sent as a POST body must be guarded like one in the
+ * URL), or because a body Payload reads whole anyway costs less handed over as bytes than as a
+ * web stream. toFetchRequest hands Payload the bytes kept here.
  */
 import type { Request } from 'express'
 
@@ -15,6 +16,9 @@ export type ReadBody = { body: Buffer } | { tooLong: true } | { aborted: true }
  * away rather than the connection cut, so that the client, still sending, gets the 413.
  */
 export function readBody(req: Request, limit: number): Promise<ReadBody> {
+  // Read once already (the stream is spent): the kept bytes, measured against this limit.
+  const kept = bufferedBodyOf(req)
+  if (kept) return Promise.resolve(kept.length <= limit ? { body: kept } : { tooLong: true })
   return new Promise((resolve) => {
     const chunks: Buffer[] = []
     let size = 0

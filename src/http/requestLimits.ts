@@ -48,8 +48,10 @@ export function requestLimits(options: { jsonBodyBytes: number }): RequestHandle
     const measured = type.includes('json') || (api && !type.startsWith('multipart/'))
     const length = Number(req.get('content-length') ?? 0)
     if (measured && length > options.jsonBodyBytes) return refuse(res, 413, tooLong(String(length)))
-    // A chunked body says no length: it is read here, up to the limit.
-    if (measured && api && req.get('transfer-encoding') !== undefined) {
+    // Such a body is read here whole, up to the limit: a chunked one says no length to check, and
+    // Payload reads the others whole anyway, which costs less from bytes than from a web stream
+    // (bench:xapi-ingest, 2026-11-29: about 0.1 ms of a statement's 1.3 ms).
+    if (measured && api && (length > 0 || req.get('transfer-encoding') !== undefined)) {
       return void readBody(req, options.jsonBodyBytes).then((read) => {
         if ('body' in read) return next()
         if ('tooLong' in read) return refuse(res, 413, tooLong('longer'))
