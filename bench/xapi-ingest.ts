@@ -18,6 +18,8 @@
  *   PROFILE=/tmp/xapi npm run bench:xapi-ingest            # where the server's time goes (see below)
  *
  * BENCH_MIN sets the course's minimum average score (default 0; 100 lets nobody complete).
+ * Statements go without an id, as the platform's player sends them; CLIENT_IDS=1 gives each a
+ * random one, as some other tools do (a random id costs SQLite more, see statementId.ts).
  * ROUNDS (default 3) rounds; SLICES (default 1, whole runs) cuts the runs a round compares into
  * that many alternating slices, for a machine whose speed drifts within a run. Each slice starts
  * a client thread and opens its connections afresh, before its clock starts.
@@ -33,6 +35,7 @@ import { Worker } from 'node:worker_threads'
 import express from 'express'
 import { OPEN_COURSE_TASKS } from '../plugins/open-courses'
 import { forgetQueuedCompletions } from '../plugins/open-courses/progress/applyProgress'
+import { newStatementId } from '../plugins/open-courses/xapi/statementId'
 import { startBenchApp } from './benchApp'
 import { OPEN_CONNECTIONS } from './openConnections'
 
@@ -46,6 +49,8 @@ const PLAYER_BATCHES = Number(process.env.PLAYER_BATCHES ?? 400)
 const BENCH_MIN = Number(process.env.BENCH_MIN ?? 0)
 const ROUNDS = Number(process.env.ROUNDS ?? 3)
 const SLICES = Number(process.env.SLICES ?? 1)
+/** Statements carry no id, as the platform's player sends them (the server gives a time-ordered one); CLIENT_IDS=1 sends random ones. */
+const CLIENT_IDS = process.env.CLIENT_IDS === '1'
 const PASSWORD = 'bench-password'
 /** Requests/s of the bare express route on the machine where the targets were set (architecture, "Hot paths"). */
 const REFERENCE_BARE_EXPRESS = 3900
@@ -75,7 +80,7 @@ side.post('/payload-create', async (req, res) => {
   const s = req.body
   const doc = await payload.create({
     collection: 'xapi-statements',
-    data: { statementId: s.id, learner: learner.id, verb: s.verb.id, activityId: s.object.id, stored: new Date().toISOString(), statement: s },
+    data: { statementId: s.id ?? newStatementId(), learner: learner.id, verb: s.verb.id, activityId: s.object.id, stored: new Date().toISOString(), statement: s },
     overrideAccess: true,
     depth: 0,
   })
@@ -91,7 +96,7 @@ const CLIENT = `
   const { parentPort, workerData } = require('node:worker_threads')
   const { randomUUID } = require('node:crypto')
   const http = require('node:http')
-  const { url, requests, perRequest, concurrency, learners, activities } = workerData
+  const { url, requests, perRequest, concurrency, learners, activities, clientIds } = workerData
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency })
   const target = new URL(url)
   const send = (who, body) => new Promise((resolve, reject) => {
@@ -107,7 +112,7 @@ const CLIENT = `
     const activity = activities[Math.floor(Math.random() * activities.length)]
     const scaled = Math.round(Math.random() * 100) / 100
     return {
-      id: randomUUID(), actor: { objectType: 'Agent', mbox: 'mailto:' + who.email },
+      ...(clientIds ? { id: randomUUID() } : {}), actor: { objectType: 'Agent', mbox: 'mailto:' + who.email },
       verb: { id: 'http://adlnet.gov/expapi/verbs/' + (activity.scored ? 'answered' : 'experienced') },
       object: { id: activity.id },
       ...(activity.scored ? { result: { score: { scaled, raw: scaled * 10, min: 0, max: 10 }, success: scaled >= 0.6, completion: true } } : {}),
@@ -137,7 +142,7 @@ type Activity = { id: string; scored: boolean }
 type Result = { seconds: number; latencies: number[]; failed: number }
 const load = (url: string, requests: number, perRequest: number, learners: Who[], activities: Activity[]) =>
   new Promise<Result>((resolve, reject) => {
-    const worker = new Worker(CLIENT, { eval: true, workerData: { url, requests, perRequest, concurrency: CONCURRENCY, learners, activities } })
+    const worker = new Worker(CLIENT, { eval: true, workerData: { url, requests, perRequest, concurrency: CONCURRENCY, learners, activities, clientIds: CLIENT_IDS } })
     worker.once('message', resolve)
     worker.once('error', reject)
   })

@@ -61,6 +61,24 @@ describe('POST /api/xapi/statements', () => {
     for (const sid of many.body) expect(sid).toMatch(/^[0-9a-f-]{36}$/)
   })
 
+  it('gives a statement sent without an id a time-ordered UUID (version 7), as the player sends them', async () => {
+    const before = Date.now()
+    const first = await post(statement())
+    const second = await post([statement(), statement()])
+    expect(first.status).toBe(200)
+    expect(second.status).toBe(200)
+    const ids = [...first.body, ...second.body] as string[]
+    for (const id of ids) {
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+      const at = parseInt(id.replace(/-/g, '').slice(0, 12), 16)
+      expect(at).toBeGreaterThanOrEqual(before)
+      expect(at).toBeLessThanOrEqual(Date.now())
+    }
+    expect(new Set(ids).size).toBe(3)
+    // Later ids sort after earlier ones (within one millisecond their order is random).
+    expect(ids[0] < ids[1] || ids[0].slice(0, 13) === ids[1].slice(0, 13)).toBe(true)
+  })
+
   it('stores every field as sent and reads it back as Payload does: text, numbers, booleans, the statement itself', async () => {
     const id = randomUUID()
     const sent: Record<string, any> = statement({

@@ -1,5 +1,5 @@
 import { limitPerUser } from '../../../src/http/rateLimit'
-import { createHash, randomUUID } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import type { Endpoint, Payload, PayloadRequest, Where } from 'payload'
 import { CORE } from '../../../collections/slugs'
 import { userHasRole } from '../../../src/access'
@@ -9,6 +9,7 @@ import { definitionsOf, evaluateTouched, moduleWrites, queueCompletions } from '
 import { courseDefinitions } from '../progress/courseDefinitions'
 import { attemptTime, countsForModule, percentOf } from '../progress/countsForModule'
 import type { ModuleEvent } from '../progress/moduleProgressStore'
+import { newStatementId } from '../xapi/statementId'
 import { type Statement, statementSchema } from '../xapi/statementSchema'
 import { createStatementStore, type StatementRow, UniqueStatementError } from '../xapi/statementStore'
 
@@ -71,7 +72,7 @@ export const postStatementsEndpoint: Endpoint = {
         return errorResponse(400, parsed.error.issues.map((issue) => `${where}.${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; '))
       }
       if (!isCaller(req, parsed.data.actor)) return errorResponse(403, `${Array.isArray(body) ? `statements[${i}]` : 'statement'}: the actor must be you (mbox mailto:${(req.user as Doc).email})`)
-      statements.push({ ...parsed.data, id: parsed.data.id ?? randomUUID() })
+      statements.push({ ...parsed.data, id: parsed.data.id ?? newStatementId() })
     }
     const ids = statements.map((s) => s.id as string)
     if (new Set(ids).size !== ids.length) return errorResponse(400, 'the same statement id appears twice in this request')
