@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto'
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { courseDefinitions } from '../../plugins/open-courses/progress/courseDefinitions'
-import { foldEvents, moduleProgressStore, writeAtomically } from '../../plugins/open-courses/progress/moduleProgressStore'
+import { enrollmentKey, foldEvents, moduleProgressStore, writeAtomically } from '../../plugins/open-courses/progress/moduleProgressStore'
 import { rebuildProgress } from '../../plugins/open-courses/progress/rebuildProgress'
 import { reevaluateCourse } from '../../plugins/open-courses/progress/reevaluateCourse'
 import { runJobs } from '../helpers/credits'
@@ -109,6 +109,21 @@ describe('concurrent statements', () => {
 })
 
 describe('out of order', () => {
+  it('an enrolment’s stored progress is raised, never lowered, by the one write that sets several at once', async () => {
+    const { course: c } = await course(['h5p', 'h5p'])
+    const [a, b] = [await newLearner(), await newLearner()]
+    const [enrolledA, enrolledB] = [await enrol(a, c.id), await enrol(b, c.id)]
+    const store = moduleProgressStore(t.payload)
+    const write = (changes: Array<[Learner, number]>, mode: 'raise' | 'exact') =>
+      writeAtomically(t.payload, () => [], (exec) => store.writeProgress(exec, changes.map(([who, progress]) => ({ key: enrollmentKey(who.id, c.id), progress })), mode))
+    await write([[a, 60], [b, 30]], 'raise')
+    await write([[a, 40], [b, 50]], 'raise')
+    expect([(await enrollment(enrolledA)).progress, (await enrollment(enrolledB)).progress]).toEqual([60, 50])
+    // A changed rule sets the figure it evaluates, lower or not.
+    await write([[a, 10]], 'exact')
+    expect([(await enrollment(enrolledA)).progress, (await enrollment(enrolledB)).progress]).toEqual([10, 50])
+  })
+
   it('a burst in random order never lowers the stored progress', async () => {
     const { course: c, modules } = await course(['h5p', 'h5p', 'h5p', 'h5p', 'lesson', 'lesson', 'quiz', 'quiz'], { minAverageScore: 0, scorePolicy: 'best' })
     const learner = await newLearner()

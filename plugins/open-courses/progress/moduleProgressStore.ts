@@ -273,21 +273,25 @@ export function createModuleProgressStore(payload: Payload) {
 
   /**
    * Sets enrolments' progress: `raise` only ever moves it up (ingest: a newer state never loses
-   * to an older one); `exact` sets it (re-evaluation after the course's rule changed). On SQLite
-   * the updates go in one libSQL batch: this runs after the statements' commit, where each update
-   * alone would be a commit of its own, and each commit waits for the disk (synchronous=FULL).
+   * to an older one); `exact` sets it (re-evaluation after the course's rule changed). One
+   * statement for all of them, the changes as one JSON parameter: on SQLite it runs after the
+   * statements' commit, where each update alone was a commit of its own waiting for the disk
+   * (synchronous=FULL); on PostgreSQL each was a round trip, 0.12 ms of a player statement's time
+   * (bench:xapi-ingest, 2026-11-29).
    */
   async function writeProgress(exec: Executor, changes: Array<{ key: string; progress: number }>, mode: 'raise' | 'exact'): Promise<void> {
     if (changes.length === 0) return
     const now = new Date().toISOString()
     if (db) {
       const t = db.tables[ENROLLMENTS_TABLE]
-      const updates = changes.map(({ key, progress }) => {
-        const guard = mode === 'raise' ? sql`(${t.progress} is null or ${t.progress} < ${progress})` : sql`(${t.progress} is null or ${t.progress} <> ${progress})`
-        return exec.update(t).set({ progress, updatedAt: now }).where(sql`${t.key} = ${key} and ${guard}`)
-      })
-      if (db.name === 'sqlite') await exec.batch(updates)
-      else for (const update of updates) await update
+      const column = (field: string) => `"${t[field].name}"`
+      const stored = (field: string) => `"${ENROLLMENTS_TABLE}".${column(field)}`
+      const [key, progress, source] =
+        db.name === 'sqlite' ? [`json_extract(j.value, '$[0]')`, `json_extract(j.value, '$[1]')`, 'json_each('] : [`(j.value->>0)`, `(j.value->>1)::numeric`, 'json_array_elements(']
+      const guard = `(${stored('progress')} is null or ${stored('progress')} ${mode === 'raise' ? '<' : '<>'} ${progress})`
+      const json = db.name === 'sqlite' ? JSON.stringify(changes.map((c) => [c.key, c.progress])) : sql`${JSON.stringify(changes.map((c) => [c.key, c.progress]))}::json`
+      const update = sql`update "${sql.raw(ENROLLMENTS_TABLE)}" set ${sql.raw(`${column('progress')} = ${progress}, ${column('updatedAt')} = `)}${now} from ${sql.raw(source)}${json}) as j where ${sql.raw(`${stored('key')} = ${key} and ${guard}`)}`
+      await (db.name === 'sqlite' ? exec.run(update) : exec.execute(update))
       return
     }
     await mongoModel(payload, CORE.enrollments).bulkWrite(
