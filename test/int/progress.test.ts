@@ -334,6 +334,46 @@ describe('the completion job', () => {
   }, 60_000)
 })
 
+describe('the definitions ingest keeps', () => {
+  it('a class’s statements that all miss the cache at once share one read of the course and one of each module', async () => {
+    const { course: c, modules } = await course(['h5p', 'quiz', 'lesson'])
+    const learners = await Promise.all(Array.from({ length: 6 }, newLearner))
+    for (const who of learners) await enrol(who, c.id)
+    const definitions = courseDefinitions(t.payload)
+    definitions.forgetAll()
+    const reads = { course: 0, modules: 0 }
+    const { findByID, find } = t.payload
+    t.payload.findByID = ((args: { collection: string }) => {
+      if (args.collection === 'courses') reads.course++
+      return findByID.call(t.payload, args as never)
+    }) as never
+    t.payload.find = ((args: { collection: string; where?: { id?: unknown } }) => {
+      if (args.collection === 'modules' && args.where?.id) reads.modules++
+      return find.call(t.payload, args as never)
+    }) as never
+    try {
+      // As the statements of a class arrive together: every one asks before any read is back.
+      const asked = await Promise.all(learners.flatMap(() => modules.map((m) => definitions.modules([m.id]))))
+      expect(reads).toEqual({ course: 1, modules: modules.length })
+      expect(asked.map((found) => [...found.values()].map((d) => d.course))).toEqual(asked.map(() => [c.id]))
+      const results = await Promise.all(learners.map((who) => send(who, modules.map((m) => answered(who, m, 0.9)))))
+      expect(results.map((r) => r.status)).toEqual(results.map(() => 200))
+      for (const who of learners) expect((await moduleRows(who)).length).toBe(3)
+      expect(reads).toEqual({ course: 1, modules: modules.length })
+      // A change while a read is under way: the read answers its callers, and is not kept.
+      definitions.forgetAll()
+      const during = definitions.course(c.id)
+      definitions.forgetCourse(c.id)
+      expect((await during)?.required).toHaveLength(3)
+      await definitions.course(c.id)
+      expect(reads.course).toBe(3)
+    } finally {
+      t.payload.findByID = findByID
+      t.payload.find = find
+    }
+  })
+})
+
 describe('rebuild', () => {
   it('builds from the stored statements exactly the rows and progress that ingest kept', async () => {
     const { course: c, modules } = await course(['h5p', 'quiz', 'lesson'], { minAverageScore: 70, scorePolicy: 'last' })
