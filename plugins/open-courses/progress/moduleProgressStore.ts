@@ -217,8 +217,9 @@ export function createModuleProgressStore(payload: Payload) {
     const result = new Map<string, Map<string, ModuleState>>()
     if (keys.length === 0) return result
     const rows: Doc[] = []
-    // In parts: a re-evaluation's enrolments × a long course's required modules would pass
-    // PostgreSQL's limit of 65 535 parameters in one statement (SQLite's keys are one parameter).
+    // In parts: a re-evaluation's enrolments × a long course's required modules can be hundreds
+    // of thousands of keys. (They once were one parameter each, and passed PostgreSQL's limit of
+    // 65 535; they are one JSON parameter now, and the parts keep each read's answer bounded.)
     for (let from = 0; from < keys.length; from += KEYS_PER_READ) {
       const part = keys.slice(from, from + KEYS_PER_READ)
       if (db) {
