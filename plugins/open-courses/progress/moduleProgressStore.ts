@@ -290,7 +290,8 @@ export function createModuleProgressStore(payload: Payload) {
       const [key, progress, source] =
         db.name === 'sqlite' ? [`json_extract(j.value, '$[0]')`, `json_extract(j.value, '$[1]')`, 'json_each('] : [`(j.value->>0)`, `(j.value->>1)::numeric`, 'json_array_elements(']
       const guard = `(${stored('progress')} is null or ${stored('progress')} ${mode === 'raise' ? '<' : '<>'} ${progress})`
-      const json = db.name === 'sqlite' ? JSON.stringify(changes.map((c) => [c.key, c.progress])) : sql`${JSON.stringify(changes.map((c) => [c.key, c.progress]))}::json`
+      const pairs = JSON.stringify(changes.map((c) => [c.key, c.progress]))
+      const json = db.name === 'sqlite' ? pairs : sql`${pairs}::json`
       const update = sql`update "${sql.raw(ENROLLMENTS_TABLE)}" set ${sql.raw(`${column('progress')} = ${progress}, ${column('updatedAt')} = `)}${now} from ${sql.raw(source)}${json}) as j where ${sql.raw(`${stored('key')} = ${key} and ${guard}`)}`
       await (db.name === 'sqlite' ? exec.run(update) : exec.execute(update))
       return
