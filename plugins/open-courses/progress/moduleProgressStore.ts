@@ -85,19 +85,27 @@ export function foldEvents(events: ModuleEvent[]): ModuleDelta[] {
 
 /**
  * Commits `writes` atomically, then runs `then`; resolves once the writes are committed, with
- * what `then` will answer.
+ * what `then` will answer. Several writes on PostgreSQL go as one statement, each a
+ * data-modifying WITH clause: under load a round trip costs about as much as the work it carries.
  * - PostgreSQL: one transaction holds both, so that `then` reads what the writes did and its
  *   locks order concurrent processes; it resolves after the commit. It is `req`'s own: a `req`
  *   without one (a job's) is given one here, so that whatever `then` reads through the Local API
  *   with `req` shares its connection. Waiting for a second connection while holding one
  *   deadlocked every completion job once ten of them did so at once (the pool's size).
+ *   With `thenAfterCommit` (ingest, see evaluateTouched), the writes commit on their own and
+ *   `then` runs after the commit, as on SQLite.
  * - SQLite: Payload's adapter runs without transactions on one connection. libSQL executes a
  *   batch synchronously between BEGIN and COMMIT, so nothing else in the process interleaves;
- *   `then` follows on the same connection, after the commit, and the caller need not wait for it:
- *   a later batch can only commit after this one, so its `then` sees this one's rows too.
+ *   `then` follows on the same connection, after the commit, and the caller need not wait for it.
  * - MongoDB (untested here): the writes are thunks, run in order.
  */
-export async function commitThen<T>(payload: Payload, writes: (exec: Executor) => unknown[], then: (exec: Executor) => Promise<T>, req?: Partial<PayloadRequest>): Promise<{ result: Promise<T> }> {
+export async function commitThen<T>(
+  payload: Payload,
+  writes: (exec: Executor) => unknown[],
+  then: (exec: Executor) => Promise<T>,
+  req?: Partial<PayloadRequest>,
+  options: { thenAfterCommit?: boolean } = {},
+): Promise<{ result: Promise<T> }> {
   const db = sqlAdapterOf(payload)
   if (!db) {
     for (const write of writes(null)) await (write as () => Promise<unknown>)()
@@ -108,8 +116,12 @@ export async function commitThen<T>(payload: Payload, writes: (exec: Executor) =
     if (queries.length > 0) await db.drizzle.batch(queries)
     return { result: then(db.drizzle) }
   }
+  if (options.thenAfterCommit) {
+    await inOneStatement(db.drizzle, writes(db.drizzle))
+    return { result: then(db.drizzle) }
+  }
   const work = async (tx: Executor) => {
-    for (const query of writes(tx)) await query
+    await inOneStatement(tx, writes(tx))
     return then(tx)
   }
   if (!req?.payload) return { result: Promise.resolve(await db.drizzle.transaction(work)) }
@@ -132,6 +144,16 @@ export async function commitThen<T>(payload: Payload, writes: (exec: Executor) =
     if (owned) await killTransaction(req as PayloadRequest)
     throw error
   }
+}
+
+/** PostgreSQL: drizzle queries run as one statement, and so atomically even outside a transaction. */
+async function inOneStatement(exec: Executor, queries: unknown[]): Promise<void> {
+  if (queries.length <= 1) {
+    await queries[0]
+    return
+  }
+  const clauses = (queries as Array<{ getSQL: () => unknown }>).map((query, i) => sql`${sql.raw(`w${i}`)} as (${query.getSQL()})`)
+  await exec.execute(sql`with ${sql.join(clauses, sql`, `)} select 1`)
 }
 
 /** commitThen, waiting for `then` as well. */
@@ -250,11 +272,11 @@ export function createModuleProgressStore(payload: Payload) {
   }
 
   /**
-   * The enrolments behind these keys. On PostgreSQL they are locked (in key order) until the
-   * transaction ends, so that two processes evaluating one learner's course take turns and the
-   * second sees the first's modules; SQLite's write lock already serialises writers.
+   * The enrolments behind these keys. With `lock`, on PostgreSQL they are locked (in key order)
+   * until the transaction ends, so that two processes evaluating one learner's course take turns
+   * and the second sees the first's modules; SQLite's write lock already serialises writers.
    */
-  async function lockEnrollments(exec: Executor, keys: string[]): Promise<Map<string, EnrollmentState>> {
+  async function enrollmentsOf(exec: Executor, keys: string[], lock: boolean): Promise<Map<string, EnrollmentState>> {
     if (keys.length === 0) return new Map()
     const sorted = [...new Set(keys)].sort()
     let rows: Doc[]
@@ -265,7 +287,7 @@ export function createModuleProgressStore(payload: Payload) {
         .from(t)
         .where(inKeys(db.name, t.key, sorted))
         .orderBy(t.key)
-      rows = db.name === 'postgres' ? await query.for('update') : await query
+      rows = lock && db.name === 'postgres' ? await query.for('update') : await query
     } else {
       rows = (await mongoModel(payload, CORE.enrollments).find({ key: { $in: sorted } }).lean()).map((d: Doc) => ({ ...d, id: String(d._id) }))
     }
@@ -323,7 +345,7 @@ export function createModuleProgressStore(payload: Payload) {
     return [() => mongoModel(payload, OPEN_COURSE_SLUGS.moduleProgress).deleteMany(modules === undefined ? {} : { module: { $in: modules } })]
   }
 
-  return { deltaWrites, readStates, lockEnrollments, writeProgress, markCompleted, clearWrites }
+  return { deltaWrites, readStates, enrollmentsOf, writeProgress, markCompleted, clearWrites }
 }
 
 export type ModuleProgressStore = ReturnType<typeof createModuleProgressStore>
