@@ -88,8 +88,9 @@ export async function definitionsOf(payload: Payload, events: ModuleEvent[]): Pr
  * Once those writes are committed: each learner × course the batch touched, evaluated once, with
  * no lock and outside any transaction. Of two batches that touch one learner's course at once,
  * each reads the module rows after its own commit, so whichever reads last sees both batches'
- * rows; the other may miss some, and its figure, lower, cannot replace a higher one (`raise`). On PostgreSQL this spares each batch the transaction's round trips and the
- * enrolments' row locks (bench:xapi-ingest); SQLite's batches commit one after the other anyway.
+ * rows; the other may miss some, and its figure, lower, cannot replace a higher one (`raise`).
+ * On PostgreSQL this spares each batch a transaction's round trips and the enrolments' row locks
+ * (bench:xapi-ingest); SQLite's batches commit one after the other anyway.
  */
 export async function evaluateTouched(payload: Payload, exec: Executor, events: ModuleEvent[], definitions: CourseDefinitionsRead): Promise<CourseCompleted[]> {
   const pairs = new Map(events.map((e) => [enrollmentKey(e.learner, e.course), { learner: e.learner, course: e.course }]))

@@ -96,7 +96,8 @@ export function foldEvents(events: ModuleEvent[]): ModuleDelta[] {
  *   `then` runs after the commit, as on SQLite.
  * - SQLite: Payload's adapter runs without transactions on one connection. libSQL executes a
  *   batch synchronously between BEGIN and COMMIT, so nothing else in the process interleaves;
- *   `then` follows on the same connection, after the commit, and the caller need not wait for it.
+ *   `then` follows on the same connection, after the commit, and the caller need not wait for it:
+ *   a later batch can only commit after this one, so its `then` sees this one's rows too.
  * - MongoDB (untested here): the writes are thunks, run in order.
  */
 export async function commitThen<T>(
