@@ -20,12 +20,12 @@ const VERSION = /^1\.0(\.\d+)?$/
 const MODULE_ACTIVITY = /\/modules\/([0-9a-f]{24}|\d+)(?:[/?#]|$)/i
 
 
-/** Statements by group commit, atomically with the progress of the modules they count for; then the enrolments they touch are evaluated. */
+/** Statements by group commit; in the same transaction, the progress of the modules they count for. */
 const newStore = (payload: Payload) =>
   createStatementStore(payload, {
     prepare: (events: ModuleEvent[]) => definitionsOf(payload, events),
     writes: (exec, events: ModuleEvent[]) => moduleWrites(payload, exec, events),
-    committed: (exec, events: ModuleEvent[], definitions) => evaluateTouched(payload, exec, events, definitions),
+    within: (exec, events: ModuleEvent[], definitions) => evaluateTouched(payload, exec, events, definitions),
     after: (completed) => queueCompletions(payload, completed),
   })
 const stores = new WeakMap<Payload, ReturnType<typeof newStore>>()

@@ -24,19 +24,18 @@ export type CourseCompleted = { learner: Id; course: CourseDefinition; evaluatio
  * active enrolment. A learner without an enrolment keeps their module rows, and no credit.
  * `leaveQueued` (ingest): an enrolment whose completion this process queued a moment ago is not
  * evaluated; the job that completes it evaluates it. `definitions`: courses already read; any
- * other is read with `req`, in its transaction. `lock` (the default): the enrolments are locked
- * until the transaction ends (see enrollmentsOf).
+ * other is read with `req`, in its transaction.
  */
 export async function evaluateEnrollments(
   payload: Payload,
   exec: Executor,
   pairs: Array<{ learner: Id; course: Id }>,
   mode: 'raise' | 'exact',
-  options: { req?: Partial<PayloadRequest>; leaveQueued?: boolean; definitions?: CourseDefinitionsRead; lock?: boolean } = {},
+  options: { req?: Partial<PayloadRequest>; leaveQueued?: boolean; definitions?: CourseDefinitionsRead } = {},
 ): Promise<CourseCompleted[]> {
-  const { req, leaveQueued = false, lock = true } = options
+  const { req, leaveQueued = false } = options
   const store = moduleProgressStore(payload)
-  const enrollments = await store.enrollmentsOf(exec, pairs.map((p) => enrollmentKey(p.learner, p.course)), lock)
+  const enrollments = await store.lockEnrollments(exec, pairs.map((p) => enrollmentKey(p.learner, p.course)))
   // Raising cannot move an enrolment at 100 % that is complete, or (on ingest) whose completion
   // this process queued a moment ago, where an evaluation would find it met and queue nothing: it
   // needs none. A learner goes on sending statements after the last module.
@@ -84,17 +83,10 @@ export async function definitionsOf(payload: Payload, events: ModuleEvent[]): Pr
   return definitions
 }
 
-/**
- * Once those writes are committed: each learner × course the batch touched, evaluated once, with
- * no lock and outside any transaction. Of two batches that touch one learner's course at once,
- * each reads the module rows after its own commit, so whichever reads last sees both batches'
- * rows; the other may miss some, and its figure, lower, cannot replace a higher one (`raise`).
- * On PostgreSQL this spares each batch a transaction's round trips and the enrolments' row locks
- * (bench:xapi-ingest); SQLite's batches commit one after the other anyway.
- */
+/** Once those writes are in: each learner × course the batch touched, evaluated once. */
 export async function evaluateTouched(payload: Payload, exec: Executor, events: ModuleEvent[], definitions: CourseDefinitionsRead): Promise<CourseCompleted[]> {
   const pairs = new Map(events.map((e) => [enrollmentKey(e.learner, e.course), { learner: e.learner, course: e.course }]))
-  return pairs.size === 0 ? [] : evaluateEnrollments(payload, exec, [...pairs.values()], 'raise', { leaveQueued: true, definitions, lock: false })
+  return pairs.size === 0 ? [] : evaluateEnrollments(payload, exec, [...pairs.values()], 'raise', { leaveQueued: true, definitions })
 }
 
 /**

@@ -86,27 +86,19 @@ export function foldEvents(events: ModuleEvent[]): ModuleDelta[] {
 /**
  * Commits `writes` atomically, then runs `then`; resolves once the writes are committed, with
  * what `then` will answer. Several writes on PostgreSQL go as one statement, each a
- * data-modifying WITH clause: under load a round trip costs about as much as the work it carries.
+ * data-modifying WITH clause.
  * - PostgreSQL: one transaction holds both, so that `then` reads what the writes did and its
  *   locks order concurrent processes; it resolves after the commit. It is `req`'s own: a `req`
  *   without one (a job's) is given one here, so that whatever `then` reads through the Local API
  *   with `req` shares its connection. Waiting for a second connection while holding one
  *   deadlocked every completion job once ten of them did so at once (the pool's size).
- *   With `thenAfterCommit` (ingest, see evaluateTouched), the writes commit on their own and
- *   `then` runs after the commit, as on SQLite.
  * - SQLite: Payload's adapter runs without transactions on one connection. libSQL executes a
  *   batch synchronously between BEGIN and COMMIT, so nothing else in the process interleaves;
  *   `then` follows on the same connection, after the commit, and the caller need not wait for it:
  *   a later batch can only commit after this one, so its `then` sees this one's rows too.
  * - MongoDB (untested here): the writes are thunks, run in order.
  */
-export async function commitThen<T>(
-  payload: Payload,
-  writes: (exec: Executor) => unknown[],
-  then: (exec: Executor) => Promise<T>,
-  req?: Partial<PayloadRequest>,
-  options: { thenAfterCommit?: boolean } = {},
-): Promise<{ result: Promise<T> }> {
+export async function commitThen<T>(payload: Payload, writes: (exec: Executor) => unknown[], then: (exec: Executor) => Promise<T>, req?: Partial<PayloadRequest>): Promise<{ result: Promise<T> }> {
   const db = sqlAdapterOf(payload)
   if (!db) {
     for (const write of writes(null)) await (write as () => Promise<unknown>)()
@@ -115,10 +107,6 @@ export async function commitThen<T>(
   if (db.name === 'sqlite') {
     const queries = writes(db.drizzle)
     if (queries.length > 0) await db.drizzle.batch(queries)
-    return { result: then(db.drizzle) }
-  }
-  if (options.thenAfterCommit) {
-    await inOneStatement(db.drizzle, writes(db.drizzle))
     return { result: then(db.drizzle) }
   }
   const work = async (tx: Executor) => {
@@ -147,7 +135,7 @@ export async function commitThen<T>(
   }
 }
 
-/** PostgreSQL: drizzle queries run as one statement, and so atomically even outside a transaction. */
+/** PostgreSQL: drizzle queries run as one statement (a round trip under load costs about as much as the work it carries). */
 async function inOneStatement(exec: Executor, queries: unknown[]): Promise<void> {
   if (queries.length <= 1) {
     await queries[0]
@@ -273,11 +261,11 @@ export function createModuleProgressStore(payload: Payload) {
   }
 
   /**
-   * The enrolments behind these keys. With `lock`, on PostgreSQL they are locked (in key order)
-   * until the transaction ends, so that two processes evaluating one learner's course take turns
-   * and the second sees the first's modules; SQLite's write lock already serialises writers.
+   * The enrolments behind these keys. On PostgreSQL they are locked (in key order) until the
+   * transaction ends, so that two processes evaluating one learner's course take turns and the
+   * second sees the first's modules; SQLite's write lock already serialises writers.
    */
-  async function enrollmentsOf(exec: Executor, keys: string[], lock: boolean): Promise<Map<string, EnrollmentState>> {
+  async function lockEnrollments(exec: Executor, keys: string[]): Promise<Map<string, EnrollmentState>> {
     if (keys.length === 0) return new Map()
     const sorted = [...new Set(keys)].sort()
     let rows: Doc[]
@@ -288,7 +276,7 @@ export function createModuleProgressStore(payload: Payload) {
         .from(t)
         .where(inKeys(db.name, t.key, sorted))
         .orderBy(t.key)
-      rows = lock && db.name === 'postgres' ? await query.for('update') : await query
+      rows = db.name === 'postgres' ? await query.for('update') : await query
     } else {
       rows = (await mongoModel(payload, CORE.enrollments).find({ key: { $in: sorted } }).lean()).map((d: Doc) => ({ ...d, id: String(d._id) }))
     }
@@ -346,7 +334,7 @@ export function createModuleProgressStore(payload: Payload) {
     return [() => mongoModel(payload, OPEN_COURSE_SLUGS.moduleProgress).deleteMany(modules === undefined ? {} : { module: { $in: modules } })]
   }
 
-  return { deltaWrites, readStates, enrollmentsOf, writeProgress, markCompleted, clearWrites }
+  return { deltaWrites, readStates, lockEnrollments, writeProgress, markCompleted, clearWrites }
 }
 
 export type ModuleProgressStore = ReturnType<typeof createModuleProgressStore>

@@ -20,12 +20,12 @@ export type StatementRow = Record<string, unknown> & { statementId: string }
 
 /** What a batch does besides storing its statements, with what each request handed over beside them. */
 export type BatchWork<E, P, R> = {
-  /** Reads before the writes. */
+  /** Reads before the transaction opens: inside it, they would wait for a second pool connection while holding one. */
   prepare: (extras: E[]) => Promise<P>
   /** Writes committed atomically with the statements (see commitThen). */
   writes: (exec: Executor, extras: E[]) => unknown[]
-  /** Then, once they are committed (commitThen's `thenAfterCommit`). */
-  committed: (exec: Executor, extras: E[], prepared: P) => Promise<R>
+  /** Then, in the same transaction where there is one. */
+  within: (exec: Executor, extras: E[], prepared: P) => Promise<R>
   /** After the commit, before the requests are answered; a failure is logged, the statements stay. */
   after: (result: R) => Promise<void>
 }
@@ -41,15 +41,15 @@ export class UniqueStatementError extends Error {}
 export function createStatementStore<E, P, R>(payload: Payload, work: BatchWork<E, P, R>) {
   let queue: Waiter<E>[] = []
   let timer: NodeJS.Timeout | undefined
-  // SQLite has one connection; PostgreSQL's pool lets a few batches overlap their round trips
-  // (each batch's writes are one statement, taking its module rows' locks in key order, so two
-  // cannot deadlock).
+  // SQLite has one connection, and its evaluation after the commit relies on batches committing
+  // one after the other; PostgreSQL's pool lets a few batches overlap their round trips (each
+  // takes its row locks in key order, module rows before enrolments, so they cannot deadlock).
   const lanes = (payload.db as { name?: string }).name === 'postgres' ? 4 : 1
   let running = 0
 
   /**
    * Commits the waiters' rows and writes; resolves at the commit, with the promise of the rest
-   * (`committed`, then `after`), which the next batch does not wait for.
+   * (`within` where it runs after the commit, then `after`), which the next batch does not wait for.
    */
   async function commit(waiters: Waiter<E>[]): Promise<{ rest: Promise<void> }> {
     const now = new Date().toISOString()
@@ -60,9 +60,7 @@ export function createStatementStore<E, P, R>(payload: Payload, work: BatchWork<
     const { result } = await commitThen(
       payload,
       (exec) => [exec ? insertRows(payload.db.name, exec, db.tables![TABLE], stamped) : () => db.collections![OPEN_COURSE_SLUGS.xapiStatements].insertMany(stamped), ...work.writes(exec, extras)],
-      (exec) => work.committed(exec, extras, prepared),
-      undefined,
-      { thenAfterCommit: true },
+      (exec) => work.within(exec, extras, prepared),
     )
     const rest = result.then(work.after).catch((error) => {
       payload.logger.error({ err: error }, 'xAPI: work after a committed batch failed; the statements are stored')
