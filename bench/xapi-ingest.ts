@@ -315,7 +315,8 @@ async function completeAndReset() {
 }
 
 // PROFILE=<prefix>: CPU profiles of the server's main thread over one run of singles outside a
-// course and one on the player's path (<prefix>-outside.cpuprofile, <prefix>-player.cpuprofile;
+// course by one learner, one by the player's learners and one on the player's path
+// (<prefix>-outside.cpuprofile, <prefix>-outside-learners.cpuprofile, <prefix>-player.cpuprofile;
 // open them in Chrome's DevTools), then stop. The database server's own time is not in them.
 if (process.env.PROFILE) {
   const { Session } = await import('node:inspector/promises')
@@ -338,7 +339,7 @@ if (process.env.PROFILE) {
   const session = new Session()
   session.connect()
   await session.post('Profiler.enable')
-  for (const [name, who, activities] of [['outside', [solo], OUTSIDE], ['player', learners, fresh.activities]] as const) {
+  for (const [name, who, activities] of [['outside', [solo], OUTSIDE], ['outside-learners', learners, OUTSIDE], ['player', learners, fresh.activities]] as const) {
     collectGarbage()
     const cpuBefore = postgresCpu()
     await session.post('Profiler.start')
@@ -348,7 +349,7 @@ if (process.env.PROFILE) {
     const { profile } = await session.post('Profiler.stop')
     writeFileSync(`${process.env.PROFILE}-${name}.cpuprofile`, JSON.stringify(profile))
     const server = payload.db.name === 'postgres' ? `; postgres processes used ${(((postgresCpu() - cpuBefore) * 1000) / PLAYER_SINGLES).toFixed(2)} ms of CPU a statement` : ''
-    process.stdout.write(`${PLAYER_SINGLES} statements ${name === 'outside' ? 'outside a course' : "on the player's path"} at ${Math.round(PLAYER_SINGLES / seconds)}/s (profiled)${server}; profile in ${process.env.PROFILE}-${name}.cpuprofile\n`)
+    process.stdout.write(`${PLAYER_SINGLES} statements ${{ outside: 'outside a course by one learner', 'outside-learners': "outside a course by the player's learners", player: "on the player's path" }[name]} at ${Math.round(PLAYER_SINGLES / seconds)}/s (profiled)${server}; profile in ${process.env.PROFILE}-${name}.cpuprofile\n`)
   }
   sideServer.close()
   await stop()

@@ -5,6 +5,7 @@
  * re-evaluated by a job, not in the author's request. On SQLite and PostgreSQL alike.
  */
 import { randomUUID } from 'node:crypto'
+import { commitTransaction, createLocalReq, initTransaction } from 'payload'
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { courseDefinitions } from '../../plugins/open-courses/progress/courseDefinitions'
@@ -290,6 +291,24 @@ describe('after the rule is met', () => {
     expect((await enrollment(id)).progress).toBe(0)
     expect((await send(learner, answered(learner, modules[1], 0.95))).status).toBe(200)
     expect((await enrollment(id)).progress).toBe(100)
+    expect(await completionsOf(learner, c.id)).toBe(1)
+  })
+})
+
+describe('an enrolment written while the last module is ingested', () => {
+  it('completes the course once both are committed, though neither saw the other', async () => {
+    const { course: c, modules } = await course(['quiz'])
+    const learner = await newLearner()
+    // The enrolment's transaction evaluates it before the statement is in, and ingest's batch
+    // cannot see the enrolment until that transaction commits (PostgreSQL; SQLite has one
+    // connection and no transactions, where ingest simply finds the enrolment).
+    const req = await createLocalReq({}, t.payload)
+    await initTransaction(req)
+    const created = await t.payload.create({ collection: 'enrollments', data: { learner: learner.id, source: { relationTo: 'courses', value: c.id }, status: 'active' } as never, overrideAccess: true, req })
+    expect((await send(learner, answered(learner, modules[0], 0.9))).status).toBe(200)
+    await commitTransaction(req)
+    await runJobs(t.payload)
+    expect(await enrollment(created.id)).toMatchObject({ status: 'completed', progress: 100 })
     expect(await completionsOf(learner, c.id)).toBe(1)
   })
 })
