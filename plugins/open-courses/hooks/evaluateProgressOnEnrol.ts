@@ -1,8 +1,7 @@
 import type { CollectionAfterChangeHook } from 'payload'
 import { CORE } from '../../../collections/slugs'
 import { idOf } from '../../../src/access'
-import { OPEN_COURSE_TASKS } from '../constants'
-import { completeCourses, evaluateEnrollments } from '../progress/applyProgress'
+import { completeCourses, evaluateEnrollments, queueCompletionJob } from '../progress/applyProgress'
 import { writeAtomically } from '../progress/moduleProgressStore'
 
 /**
@@ -24,8 +23,6 @@ export const evaluateProgressOnEnrol: CollectionAfterChangeHook = async ({ doc, 
   const inTransaction = Boolean(req.transactionID)
   const completed = await writeAtomically(req.payload, () => [], (exec) => evaluateEnrollments(req.payload, exec, [{ learner, course }], 'raise', { req }), req)
   await completeCourses(req.payload, completed, req)
-  if (inTransaction && completed.length === 0) {
-    await req.payload.jobs.queue({ task: OPEN_COURSE_TASKS.completeCourse as never, input: { enrollments: [{ learner: String(learner), course: String(course) }] } as never, req })
-  }
+  if (inTransaction && completed.length === 0) await queueCompletionJob(req.payload, [{ learner, course }], req)
   return doc
 }

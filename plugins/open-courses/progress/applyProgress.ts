@@ -151,6 +151,14 @@ export function forgetQueuedCompletions(payload: Payload, course: Id): void {
   for (const key of queued.get(payload)?.keys() ?? []) if (key.endsWith(suffix)) queued.get(payload)!.delete(key)
 }
 
+/** One completion job for these learners' courses (tasks/completeCourse.ts), in `req`'s transaction where given. */
+export const queueCompletionJob = (payload: Payload, enrollments: Array<{ learner: Id; course: Id }>, req?: Partial<PayloadRequest>) =>
+  payload.jobs.queue({
+    task: OPEN_COURSE_TASKS.completeCourse as never,
+    input: { enrollments: enrollments.map(({ learner, course }) => ({ learner: String(learner), course: String(course) })) } as never,
+    req: req as PayloadRequest | undefined,
+  })
+
 export async function queueCompletions(payload: Payload, done: CourseCompleted[]): Promise<void> {
   const recent = recentlyQueued(payload)
   const now = Date.now()
@@ -162,7 +170,7 @@ export async function queueCompletions(payload: Payload, done: CourseCompleted[]
   }
   if (due.size === 0) return
   try {
-    await payload.jobs.queue({ task: OPEN_COURSE_TASKS.completeCourse as never, input: { enrollments: [...due.values()] } as never })
+    await queueCompletionJob(payload, [...due.values()])
     for (const key of due.keys()) recent.set(key, now)
   } catch (error) {
     payload.logger.error({ err: error, enrollments: [...due.keys()] }, 'could not queue the completion of courses')
